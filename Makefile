@@ -1,0 +1,90 @@
+# Gatehouse build, generation, tests and bundles.
+#   make          build the release binaries, generate the plugin artifacts, bundle
+#   make test     unit tests, end-to-end tests against the real host CLIs, drift check
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := all
+
+SWIFT       ?= swift
+RELEASE_DIR := .build/release
+TOOLS       := $(CURDIR)/.tools
+CLAUDE_BIN  := $(TOOLS)/claude/claude
+CLAUDE_PLUGIN_BIN := plugins/claude/bin
+VERSION     = $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/HookCore/Version.swift)
+SYSTEM_PACKAGES := libcurl4-openssl-dev libyaml-dev pkg-config
+
+.PHONY: all deps deps-e2e build generate check-generated test unit-test bench bundle clean help
+
+all: build generate bundle ## Build, generate and bundle (the main job)
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/' | column -t -s "$$(printf '\t')"
+
+deps: ## Install the system libraries (apt-get when root), or say how
+	@missing=""; for p in $(SYSTEM_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if ! command -v apt-get >/dev/null; then \
+	  if pkg-config --exists libcurl yaml-0.1 2>/dev/null; then exit 0; fi; \
+	  echo "Gatehouse needs libcurl and libyaml development files (pkg-config libcurl, yaml-0.1)."; \
+	  echo "On macOS: brew install curl libyaml pkg-config"; exit 1; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  echo "==> installing$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	else \
+	  echo "Missing system packages:$$missing"; \
+	  echo "Run: sudo apt-get install -y$$missing"; exit 1; fi
+
+deps-e2e: ## Install the real host CLIs used by end-to-end tests into .tools/
+	@scripts/install-claude-cli.sh
+
+build: deps ## Build release binaries (static Swift stdlib) and place the hook binaries
+	@echo "==> swift build -c release (static stdlib)"
+	@$(SWIFT) build -c release --static-swift-stdlib --product gatehouse-claude
+	@$(SWIFT) build -c release --static-swift-stdlib --product gatehouse
+	@mkdir -p $(CLAUDE_PLUGIN_BIN)
+	@install -m 0755 $(RELEASE_DIR)/gatehouse-claude $(CLAUDE_PLUGIN_BIN)/gatehouse-claude
+	@install -m 0755 $(RELEASE_DIR)/gatehouse $(CLAUDE_PLUGIN_BIN)/gatehouse
+	@echo "==> hook binaries in $(CLAUDE_PLUGIN_BIN)/"
+
+generate: build ## Regenerate the committed plugin artifacts
+	@$(RELEASE_DIR)/gatehouse-claude generate --source . >/dev/null
+	@echo "==> generated plugins/claude and .claude-plugin/marketplace.json"
+
+check-generated: build ## Fail if committed artifacts differ from what the generators write
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(RELEASE_DIR)/gatehouse-claude generate --source . --output "$$tmp" >/dev/null; \
+	drift=0; \
+	while IFS= read -r f; do \
+	  if ! cmp -s "$$tmp/$$f" "$$f"; then echo "drift: $$f differs from its generator"; drift=1; fi; \
+	done < <(cd "$$tmp" && find . -type f | sed 's|^\./||' | sort); \
+	while IFS= read -r f; do \
+	  [ -e "$$tmp/$$f" ] || { echo "drift: $$f is committed but no generator writes it"; drift=1; }; \
+	done < <(find plugins/claude -type f -not -path '*/bin/*' | sort); \
+	if [ $$drift = 1 ]; then echo "Run 'make generate' and commit the result."; exit 1; fi; \
+	echo "==> generated artifacts match their generators"
+
+unit-test: deps ## Unit tests only (no host CLIs)
+	@$(SWIFT) test --filter HookCoreTests
+
+test: deps deps-e2e build check-generated ## Unit and end-to-end tests (real Claude Code CLI)
+	@echo "==> swift test"
+	@GATEHOUSE_CLAUDE_CLI=$(CLAUDE_BIN) $(SWIFT) test
+
+bench: build ## Hook latency against a static hello world, measured in one run
+	@mkdir -p .build/bench
+	@swiftc -O -static-stdlib bench/hello.swift -o .build/bench/hello 2>/dev/null
+	@$(SWIFT) build -c release --product gatehouse-bench >/dev/null
+	@$(RELEASE_DIR)/gatehouse-bench --hook $(CLAUDE_PLUGIN_BIN)/gatehouse-claude --baseline .build/bench/hello
+
+bundle: build generate ## Zip the Claude plugin with its binaries into dist/
+	@mkdir -p dist
+	@rm -f dist/gatehouse-claude-$(VERSION).zip
+	@cd plugins/claude && find . -type f | LC_ALL=C sort | \
+	  TZ=UTC xargs touch -h -d '2026-01-01 00:00:00' && \
+	  find . -type f | LC_ALL=C sort | zip -X -q -@ ../../dist/gatehouse-claude-$(VERSION).zip
+	@cd dist && sha256sum gatehouse-claude-$(VERSION).zip > SHA256SUMS
+	@echo "==> dist/gatehouse-claude-$(VERSION).zip"; cat dist/SHA256SUMS
+
+clean: ## Remove build outputs (not the installed host CLIs)
+	rm -rf .build dist $(CLAUDE_PLUGIN_BIN)

@@ -1,0 +1,118 @@
+/// One thing a policy is checked against. A tool call yields one or more:
+/// a compound shell command yields one per simple command, plus a file subject
+/// for every path it reads or writes, so file rules govern `cat ~/.ssh/id_rsa`
+/// the same way they govern the Read tool.
+public struct Subject: Sendable {
+    public var action: PolicyAction
+    /// The command text (shell), absolute path (files), URL (web) or
+    /// `server/tool` (MCP).
+    public var resource: String
+    public var content: String
+    public var tool: String
+    public var host: String
+    public var cwd: String
+    /// The parsed simple command, for shell subjects.
+    public var command: SimpleCommand?
+    /// The pipeline the command belongs to, for detectors that look across `|`.
+    public var pipeline: [SimpleCommand]
+    /// True when the subject was derived from a shell command rather than
+    /// being the tool call itself.
+    public var derivedFromShell: Bool
+
+    public init(
+        action: PolicyAction, resource: String, content: String = "", tool: String, host: String, cwd: String,
+        command: SimpleCommand? = nil, pipeline: [SimpleCommand] = [], derivedFromShell: Bool = false
+    ) {
+        self.action = action
+        self.resource = resource
+        self.content = content
+        self.tool = tool
+        self.host = host
+        self.cwd = cwd
+        self.command = command
+        self.pipeline = pipeline
+        self.derivedFromShell = derivedFromShell
+    }
+
+    func value(of field: ConditionField) -> String {
+        switch field {
+        case .resource: resource
+        case .tool: tool
+        case .host: host
+        case .cwd: cwd
+        case .content: content
+        }
+    }
+}
+
+/// Builds the subjects of a tool call.
+public struct SubjectBuilder: Sendable {
+    public var home: String?
+    public var analyzer: ShellAnalyzer
+
+    public init(home: String?) {
+        self.home = home
+        self.analyzer = ShellAnalyzer(home: home)
+    }
+
+    public struct Result: Sendable {
+        public var subjects: [Subject]
+        public var shellProblems: [ShellProblem]
+    }
+
+    public func subjects(for call: ToolCall) -> Result {
+        let cwd = call.cwd ?? ""
+        let resolver = PathResolver(home: home, cwd: call.cwd)
+        let host = call.host.rawValue
+        func make(_ action: PolicyAction, _ resource: String, content: String = "") -> Subject {
+            Subject(action: action, resource: resource, content: content, tool: call.toolName, host: host, cwd: cwd)
+        }
+        switch call.kind {
+        case .shell:
+            let text = call.command ?? ""
+            let analysis = analyzer.analyze(text)
+            var subjects: [Subject] = []
+            for pipeline in analysis.pipelines {
+                for command in pipeline {
+                    var subject = make(.executeShell, command.text, content: text)
+                    subject.command = command
+                    subject.pipeline = pipeline
+                    subjects.append(subject)
+                    for operand in command.operands where SubjectBuilder.looksLikePath(operand) {
+                        var file = make(.readFile, resolver.resolve(operand))
+                        file.derivedFromShell = true
+                        file.command = command
+                        subjects.append(file)
+                    }
+                    for redirection in command.redirections {
+                        let writes = redirection.op.contains(">")
+                        var file = make(writes ? .writeFile : .readFile, resolver.resolve(redirection.target))
+                        file.derivedFromShell = true
+                        file.command = command
+                        subjects.append(file)
+                    }
+                }
+            }
+            if subjects.isEmpty { subjects.append(make(.executeShell, text, content: text)) }
+            return Result(subjects: subjects, shellProblems: analysis.problems)
+        case .write, .edit:
+            let path = call.path.map(resolver.resolve) ?? ""
+            return Result(subjects: [make(.writeFile, path, content: call.content ?? "")], shellProblems: [])
+        case .read:
+            return Result(subjects: [make(.readFile, call.path.map(resolver.resolve) ?? "")], shellProblems: [])
+        case .mcp:
+            let resource = (call.mcpServer ?? "") + "/" + (call.mcpTool ?? call.toolName)
+            return Result(subjects: [make(.invokeMCP, resource, content: call.input.jsonText)], shellProblems: [])
+        case .web:
+            return Result(subjects: [make(.readWebFetch, call.url ?? "", content: call.input.jsonText)], shellProblems: [])
+        case .other:
+            return Result(subjects: [make(.other, call.toolName, content: call.input.jsonText)], shellProblems: [])
+        }
+    }
+
+    /// Operands that could name a file. Plain words are included because a
+    /// relative name (`id_rsa` inside `~/.ssh`) is still a path; flags are not.
+    static func looksLikePath(_ operand: String) -> Bool {
+        !operand.isEmpty && !operand.hasPrefix("-") && operand.utf8.count < 4096
+    }
+}

@@ -1,0 +1,148 @@
+/// Generates the Claude Code plugin root (`plugins/claude/`) and the
+/// repository's Claude marketplace catalog. Pure: inputs in, files out.
+public struct ClaudePluginGenerator: Sendable {
+    public static let pluginRoot = "plugins/claude"
+    public static let binaryName = "gatehouse-claude"
+    /// Tools whose calls are governed. Read and WebFetch are included so the
+    /// credential-file and metadata rules hold whichever tool the agent picks.
+    public static let governedTools = "^(Bash|Read|Write|Edit|MultiEdit|NotebookEdit|WebFetch|mcp__.*)$"
+
+    public var skills: [SkillSource]
+    public var icon: [UInt8]
+
+    public init(skills: [SkillSource], icon: [UInt8]) {
+        self.skills = skills
+        self.icon = icon
+    }
+
+    public func files() -> [GeneratedFile] {
+        let root = Self.pluginRoot
+        var files = [
+            GeneratedFile(path: root + "/.claude-plugin/plugin.json", json: manifest),
+            GeneratedFile(path: root + "/hooks/hooks.json", json: hooks),
+            GeneratedFile(path: root + "/README.md", text: readme),
+            GeneratedFile(path: root + "/LICENSE", text: LicenseText.mit),
+            GeneratedFile(path: root + "/assets/icon.png", bytes: icon),
+            GeneratedFile(path: ".claude-plugin/marketplace.json", json: marketplace),
+        ]
+        for skill in skills {
+            files.append(GeneratedFile(path: root + "/skills/" + skill.name + "/SKILL.md", text: skill.text))
+        }
+        return files
+    }
+
+    static let description =
+        "Governs what Claude Code runs: blocks dangerous shell commands, credential access and metadata SSRF "
+        + "before they run, redacts personal data and secrets from tool output, and audits every decision."
+
+    var manifest: JSONValue {
+        .object([
+            ("name", .string(Gatehouse.name)),
+            ("version", .string(Gatehouse.version)),
+            ("description", .string(Self.description)),
+            ("author", .object([("name", .string(Gatehouse.author)), ("url", .string(Gatehouse.homepage))])),
+            ("homepage", .string(Gatehouse.homepage)),
+            ("repository", .string(Gatehouse.repository)),
+            ("license", .string(Gatehouse.license)),
+            ("keywords", .array(["governance", "security", "audit", "pii", "secrets", "policy", "hooks"].map(JSONValue.string))),
+        ])
+    }
+
+    var hooks: JSONValue {
+        func group(_ event: HookEvent, timeout: Int) -> JSONValue {
+            .array([
+                .object([
+                    ("matcher", .string(Self.governedTools)),
+                    ("hooks", .array([
+                        .object([
+                            ("type", .string("command")),
+                            ("command", .string(Self.hookCommand(event))),
+                            ("timeout", .int(timeout)),
+                        ]),
+                    ])),
+                ]),
+            ])
+        }
+        return .object([
+            ("description", .string("Gatehouse policy checks before governed tool calls and redaction after them.")),
+            ("hooks", .object([
+                ("PreToolUse", group(.preToolUse, timeout: 10)),
+                ("PostToolUse", group(.postToolUse, timeout: 15)),
+                ("PostToolUseFailure", group(.postToolUseFailure, timeout: 15)),
+            ])),
+        ])
+    }
+
+    /// The hook command. The existence test and `exec` are shell builtins, so a
+    /// present binary costs no extra process; a missing one is reported and
+    /// exits 2, which Claude Code reads as a block, never as an allow.
+    public static func hookCommand(_ event: HookEvent) -> String {
+        let binary = "${CLAUDE_PLUGIN_ROOT}/bin/" + binaryName
+        let consequence = event == .preToolUse ? "The tool call was blocked." : "The tool output was not scanned."
+        return "[ -x \"\(binary)\" ] && exec \"\(binary)\" hook \(event.rawValue); "
+            + "echo \"Gatehouse: \(binary) is missing or not executable; run make in the Gatehouse checkout. "
+            + "\(consequence)\" >&2; exit 2"
+    }
+
+    var marketplace: JSONValue {
+        .object([
+            ("name", .string(Gatehouse.name)),
+            ("owner", .object([("name", .string(Gatehouse.author)), ("url", .string(Gatehouse.homepage))])),
+            ("description", .string("Gatehouse governance plugins for AI coding agents.")),
+            ("plugins", .array([
+                .object([
+                    ("name", .string(Gatehouse.name)),
+                    ("source", .string("./" + Self.pluginRoot)),
+                    ("description", .string(Self.description)),
+                    ("version", .string(Gatehouse.version)),
+                    ("category", .string("security")),
+                ]),
+            ])),
+        ])
+    }
+
+    var readme: String {
+        """
+        # Gatehouse for Claude Code
+
+        \(Self.description)
+
+        Version \(Gatehouse.version). Generated by `\(Self.binaryName) generate`; do not edit by hand.
+
+        ## What it does
+
+        - **Before** a `Bash`, `Read`, `Write`, `Edit`, `MultiEdit`, `NotebookEdit`, `WebFetch` or MCP tool call,
+          the `PreToolUse` hook evaluates Gatehouse's policies and allows, denies or asks.
+        - **After** the call, the `PostToolUse` hook redacts e-mail addresses, US social security
+          numbers, payment card numbers and cloud keys from what the model receives, replacing each with
+          `[REDACTED:<type>]`.
+        - Every decision, allowed or not, is appended to the audit log with a decision id
+          (`gh_…`) that appears in every block message.
+
+        ## Install
+
+        The hook binary is built from source: run `make` in the Gatehouse checkout, which places
+        `bin/\(Self.binaryName)` in this directory. Then either
+
+        ```
+        claude --plugin-dir /path/to/gatehouse/plugins/claude
+        ```
+
+        or
+
+        ```
+        claude plugin marketplace add /path/to/gatehouse
+        claude plugin install gatehouse@gatehouse
+        ```
+
+        If the binary is missing, the hook says so and blocks the call rather than letting it
+        run unchecked.
+
+        ## Audit log
+
+        `$GATEHOUSE_AUDIT_LOG`, else `$XDG_STATE_HOME/gatehouse/audit.jsonl`, else
+        `~/.local/state/gatehouse/audit.jsonl` (mode 0600).
+
+        """
+    }
+}

@@ -1,0 +1,117 @@
+/// Shared state of one `analyze` call: what was found so far, the shell
+/// variables the line assigned, and the work budget. One instance per call,
+/// never shared across threads, so a class is the simple choice here.
+final class ShellCollector {
+    /// Variables assigned on the line. A variable assigned inside a branch,
+    /// loop, pipeline or subshell may or may not hold the new value, so it keeps
+    /// up to `maximumCandidates` possible values and commands using it are
+    /// analysed once per candidate.
+    var variables: [String: [Field]] = [:]
+    /// `$0`, `$1`, ... when known (inside `bash -c STRING name args`).
+    var positional: [Field]?
+    /// > 0 while parsing code that may not run (function bodies, case arms).
+    var conditionalNesting = 0
+
+    private(set) var commands: [SimpleCommand] = []
+    private(set) var pipelines: [[Int]] = []
+    private(set) var problems: [ShellProblem] = []
+    var functionDefinitions: [String: String] = [:]
+
+    let home: String?
+    let environment: [String: String]
+    let maximumDepth: Int
+    private var budget: Int
+    private(set) var exhausted = false
+
+    static let maximumCandidates = 4
+    static let maximumValueLength = 64 * 1024
+    static let maximumProblems = 64
+
+    init(home: String?, environment: [String: String], maximumDepth: Int, budget: Int) {
+        self.home = home
+        self.environment = environment
+        self.maximumDepth = maximumDepth
+        self.budget = budget
+    }
+
+    func report(_ problem: ShellProblem) {
+        guard problems.count < ShellCollector.maximumProblems, !problems.contains(problem) else { return }
+        problems.append(problem)
+    }
+
+    /// Spends analysis work; once the budget is gone every parser stops.
+    func charge(_ amount: Int) {
+        budget -= amount
+        if budget < 0, !exhausted {
+            exhausted = true
+            report(.analysisLimitExceeded)
+        }
+    }
+
+    func append(_ command: SimpleCommand) -> Int {
+        commands.append(command)
+        return commands.count - 1
+    }
+
+    func command(at index: Int) -> SimpleCommand { commands[index] }
+
+    func appendPipeline(_ indices: [Int]) {
+        pipelines.append(indices)
+    }
+
+    /// The first decoder among a pipeline's stages, used to mark a
+    /// substitution whose output is decoded text.
+    func decoder(in pipeline: [Int]?) -> String? {
+        guard let pipeline else { return nil }
+        for index in pipeline {
+            if let name = ShellPrograms.decoderName(commands[index]) { return name }
+        }
+        return nil
+    }
+
+    // MARK: Variables
+
+    struct Scope {
+        var variables: [String: [Field]]
+        var positional: [Field]?
+    }
+
+    func saveScope() -> Scope { Scope(variables: variables, positional: positional) }
+
+    func restoreScope(_ scope: Scope) {
+        variables = scope.variables
+        positional = scope.positional
+    }
+
+    /// Candidate values of a variable, nil when unknown.
+    func candidates(of name: String) -> [Field]? {
+        if let values = variables[name] { return values }
+        if name == "HOME", let home { return [Field(home)] }
+        if let value = environment[name] { return [Field(value)] }
+        if name == "IFS" { return [Field(" \t\n")] }
+        return nil
+    }
+
+    /// Records an assignment. Unconditional assignments replace the value;
+    /// conditional ones add candidates next to the previous value.
+    func assign(_ name: String, values: [Field], conditional: Bool) {
+        guard !values.isEmpty else { return }
+        guard conditional else {
+            variables[name] = Array(values.prefix(ShellCollector.maximumCandidates))
+            return
+        }
+        var all = candidates(of: name) ?? [unknownValue(name)]
+        for value in values where !all.contains(where: { $0.bytes == value.bytes }) {
+            all.append(value)
+        }
+        if all.count > ShellCollector.maximumCandidates {
+            all = [all[0]] + all.suffix(ShellCollector.maximumCandidates - 1)
+        }
+        variables[name] = all
+    }
+
+    /// The marker an unknown variable expands to.
+    func unknownValue(_ name: String) -> Field {
+        Field(bytes: Array("$\(name)".utf8), isUnresolved: true)
+    }
+}

@@ -1,0 +1,156 @@
+/// A redirection after expansion, with the text it feeds to standard input
+/// (here-documents and here-strings) or its target's flags.
+struct ExpandedRedirection {
+    var redirection: Redirection
+    var input: Field?
+    /// True for `<<`, `<<-` and `<<<`: `input` is the text itself.
+    var isText: Bool
+}
+
+/// Turning parsed words into `SimpleCommand`s: assignments, expansion (once
+/// per candidate of multi-valued variables), wrapper removal.
+extension ShellParser {
+    mutating func finalize(
+        _ words: [Word], _ redirections: [PendingRedirection], _ state: inout ListState, inPipeline: Bool
+    ) -> [Int] {
+        guard !words.isEmpty || !redirections.isEmpty else { return [] }
+        var conditional = state.isConditional || collector.conditionalNesting > 0 || inPipeline
+        switch peekToken() {
+        case .control(.pipe), .control(.pipeAll), .control(.background): conditional = true
+        default: break
+        }
+        let assignmentCount = words.prefix { $0.assignment != nil }.count
+        let commandWords = words[assignmentCount...]
+        if commandWords.isEmpty {
+            // `F=-rf` alone sets a shell variable for the rest of the line.
+            for word in words { applyAssignment(word, conditional: conditional) }
+            if redirections.isEmpty { return [] }
+        }
+        var emitted: [Int] = []
+        var variantCount = 1
+        variant = 0
+        while variant < variantCount, !collector.exhausted {
+            candidatesSeen = 1
+            var assignments: [(String, Field)] = []
+            if !commandWords.isEmpty {
+                for word in words.prefix(assignmentCount) {
+                    if let assignment = word.assignment { assignments.append((assignment.name, expandJoined(assignment.value))) }
+                }
+            }
+            var fields: [Field] = []
+            for word in commandWords { fields.append(contentsOf: expandFields(word.parts)) }
+            let expanded = redirections.map { expandRedirection($0) }
+            variantCount = min(candidatesSeen, ShellCollector.maximumCandidates)
+            if let index = emit(fields, assignments: assignments, redirections: expanded, wrappers: wrappers) {
+                emitted.append(index)
+            }
+            variant += 1
+        }
+        variant = 0
+        candidatesSeen = 1
+        if let first = commandWords.first?.plainBytes, ShellPrograms.isDeclarationBuiltin(first.string) {
+            for word in commandWords.dropFirst() where word.assignment != nil {
+                applyAssignment(word, conditional: conditional)
+            }
+        }
+        return emitted
+    }
+
+    /// Records `NAME=value` (every candidate value when it uses a
+    /// multi-valued variable).
+    mutating func applyAssignment(_ word: Word, conditional: Bool) {
+        guard let assignment = word.assignment else { return }
+        let name = assignment.name
+        if name == "IFS" { collector.report(.ifsManipulation) }
+        if word.isArrayAssignment {
+            collector.assign(name, values: [collector.unknownValue(name)], conditional: conditional)
+            return
+        }
+        var values: [Field] = []
+        var variantCount = 1
+        variant = 0
+        while variant < variantCount {
+            candidatesSeen = 1
+            var value = expandJoined(assignment.value)
+            if assignment.appends {
+                var base = lookup(Array(name.utf8)) ?? Field()
+                base.bytes.append(contentsOf: value.bytes)
+                base.absorbFlags(of: value)
+                value = base
+            }
+            if value.bytes.count > ShellCollector.maximumValueLength {
+                collector.report(.analysisLimitExceeded)
+                value = collector.unknownValue(name)
+            }
+            values.append(value)
+            variantCount = min(candidatesSeen, ShellCollector.maximumCandidates)
+            variant += 1
+        }
+        variant = 0
+        candidatesSeen = 1
+        collector.assign(name, values: values, conditional: conditional)
+    }
+
+    private mutating func expandRedirection(_ pending: PendingRedirection) -> ExpandedRedirection {
+        let op = pending.op.text.string
+        let target = pending.target.map { expandJoined($0.parts) } ?? Field()
+        switch pending.op.kind {
+        case .hereDocument:
+            let body = expandJoined(pending.hereDocument ?? [])
+            return ExpandedRedirection(
+                redirection: Redirection(op: op, target: target.string, hereDocument: body.string), input: body, isText: true
+            )
+        case .hereString:
+            var text = target
+            text.bytes.append(Byte.newline)
+            return ExpandedRedirection(redirection: Redirection(op: op, target: target.string), input: text, isText: true)
+        case .normal:
+            return ExpandedRedirection(redirection: Redirection(op: op, target: target.string), input: target, isText: false)
+        }
+    }
+
+    /// Unwraps and records one command, then analyses the code it runs.
+    /// Returns its index, or nil when there is nothing to record.
+    mutating func emit(
+        _ fields: [Field], assignments: [(String, Field)], redirections: [ExpandedRedirection], wrappers outer: [String]
+    ) -> Int? {
+        var wrappers = outer
+        var words = fields[...]
+        var environment = assignments
+        var unwrapped = 0
+        while let first = words.first, !first.isUnresolved, unwrapped < 16 {
+            let name = SimpleCommand.programName(fromPath: first.string)
+            guard let step = CommandUnwrapper.unwrap(name, arguments: words.dropFirst()) else { break }
+            wrappers.append(name)
+            environment.append(contentsOf: step.assignments)
+            words = step.command
+            unwrapped += 1
+        }
+        guard !words.isEmpty || !redirections.isEmpty || !environment.isEmpty else { return nil }
+        let programField = words.first ?? Field()
+        if programField.isUnresolved || programField.hasGlob {
+            collector.report(.unresolvedExpansionInProgram(programField.string))
+        }
+        if let decoder = programField.decoder {
+            collector.report(.decoderPipedToShell(decoder: decoder, shell: "the command line"))
+        }
+        var assignmentMap: [String: String] = [:]
+        for (name, value) in environment { assignmentMap[name] = value.string }
+        var command = SimpleCommand(
+            programPath: programField.string,
+            arguments: words.dropFirst().map(\.string),
+            assignments: assignmentMap,
+            redirections: redirections.map(\.redirection),
+            wrappers: wrappers,
+            hasUnresolvedExpansion: words.contains { $0.isUnresolved }
+                || redirections.contains { !$0.isText && $0.input?.isUnresolved == true }
+        )
+        if programField.isUnresolved, programField.bytes.contains(where: { $0 == Byte.openParen || $0 == Byte.backquote }) {
+            // A substitution's source is no path: its `/`s say nothing about the name.
+            command.program = command.programPath
+        }
+        let index = collector.append(command)
+        analyseCodeRun(by: command, arguments: words.dropFirst(), environment: environment, redirections: redirections)
+        return index
+    }
+}

@@ -1,0 +1,256 @@
+/// Where a list stops: the end of its buffer, the `)` of `$(`/`<(`/a
+/// function body, the `}` of a function body, or the end of a case arm.
+enum ListTerminator: Equatable {
+    case end, closeParen, closeBrace, caseItem
+}
+
+struct ListResult {
+    enum Ending: Equatable { case end, closeParen, closeBrace(at: Int), caseBreak, esac }
+    var lastPipeline: [Int]?
+    var ending = Ending.end
+}
+
+/// Compound commands are handled flat: keywords act as separators and only
+/// their nesting is counted, so `if x; then rm -rf /; fi` yields `rm` without
+/// a full grammar and without recursion.
+struct ListState {
+    var openParens = 0
+    var openBraces = 0
+    var openIfs = 0
+    var openLoops = 0
+    var afterAndOr = false
+    /// Set when a compound command just closed (`}`, `fi`, `done`, `esac`,
+    /// `)`, `((...))`, a function definition): an operator may follow it.
+    var closedCompound = false
+
+    /// Assignments here may not take effect for the rest of the line.
+    var isConditional: Bool { openParens > 0 || openIfs > 0 || openLoops > 0 || afterAndOr }
+}
+
+/// A redirection before expansion.
+struct PendingRedirection {
+    var op: RedirectionOperator
+    var target: Word?
+    /// Here-document body parts (quoted literal when the delimiter was quoted).
+    var hereDocument: [WordPart]?
+}
+
+extension ShellParser {
+    /// Parses commands until the terminator; returns the last pipeline at
+    /// this level (to know what a substitution's output comes from).
+    mutating func parseList(until terminator: ListTerminator) -> ListResult {
+        var state = ListState()
+        var result = ListResult()
+        while true {
+            state.closedCompound = false
+            let stages = parsePipeline(&state, terminator)
+            if !stages.isEmpty { result.lastPipeline = finishPipeline(stages) }
+            let hadLeftSide = !stages.isEmpty || state.closedCompound
+            switch nextToken() {
+            case .end:
+                reportUnclosed(state, terminator: terminator, atEnd: true)
+                result.ending = .end
+                return result
+            case .newline, .control(.semicolon), .control(.background):
+                state.afterAndOr = false
+            case .control(let op) where op == .and || op == .or:
+                if !hadLeftSide { collector.report(.unexpectedToken(op.text)) }
+                state.afterAndOr = true
+                skipNewlines()
+            case .control(.close):
+                if terminator == .closeParen {
+                    reportUnclosed(state, terminator: terminator, atEnd: false)
+                    result.ending = .closeParen
+                    return result
+                }
+                collector.report(.unexpectedToken(")"))
+            case .control(.caseBreak):
+                if terminator == .caseItem {
+                    result.ending = .caseBreak
+                    return result
+                }
+                collector.report(.unexpectedToken(";;"))
+            case .control(let op):
+                collector.report(.unexpectedToken(op.text))
+            case .word(let word):
+                // parseCommand leaves a closing keyword it does not own.
+                if terminator == .closeBrace, word.isPlain("}") {
+                    result.ending = .closeBrace(at: word.start)
+                    return result
+                }
+                if terminator == .caseItem, word.isPlain("esac") {
+                    result.ending = .esac
+                    return result
+                }
+                collector.report(.unexpectedToken(word.plainBytes?.string ?? "word"))
+            case .redirection(let op):
+                collector.report(.unexpectedToken(op.text.string))
+            }
+        }
+    }
+
+    private func reportUnclosed(_ state: ListState, terminator: ListTerminator, atEnd: Bool) {
+        if state.openParens > 0 { collector.report(.unterminatedCompound("(")) }
+        if state.openBraces > 0 { collector.report(.unterminatedCompound("{")) }
+        if state.openIfs > 0 { collector.report(.unterminatedCompound("if")) }
+        if state.openLoops > 0 { collector.report(.unterminatedCompound("do")) }
+        guard atEnd else { return }
+        switch terminator {
+        case .end: break
+        case .closeParen: collector.report(.unbalancedSubstitution)
+        case .closeBrace: collector.report(.unterminatedCompound("{"))
+        case .caseItem: collector.report(.unterminatedCompound("case"))
+        }
+    }
+
+    /// One pipeline; each stage lists the command emitted once per variable
+    /// candidate. A subshell's `)` continues the pipeline: `(a | b) | sh`.
+    private mutating func parsePipeline(_ state: inout ListState, _ terminator: ListTerminator) -> [[Int]] {
+        var stages: [[Int]] = []
+        while true {
+            let emitted = parseCommand(&state, terminator, inPipeline: !stages.isEmpty)
+            if !emitted.isEmpty { stages.append(emitted) }
+            switch peekToken() {
+            case .control(let op) where op == .pipe || op == .pipeAll:
+                if emitted.isEmpty, !state.closedCompound { collector.report(.unexpectedToken(op.text)) }
+                state.closedCompound = false
+                _ = nextToken()
+                skipNewlines()
+            case .control(.close) where state.openParens > 0:
+                _ = nextToken()
+                state.openParens -= 1
+                state.closedCompound = true
+            default:
+                return stages
+            }
+        }
+    }
+
+    /// Records a pipeline (once per candidate variant) and inspects it.
+    private mutating func finishPipeline(_ stages: [[Int]]) -> [Int] {
+        let variants = stages.map(\.count).max() ?? 1
+        var first: [Int] = []
+        for variant in 0..<variants {
+            let pipeline = stages.map { $0[min(variant, $0.count - 1)] }
+            collector.appendPipeline(pipeline)
+            inspectPipeline(pipeline)
+            if variant == 0 { first = pipeline }
+        }
+        return first
+    }
+
+    /// One simple command, or the keywords and brackets around one.
+    private mutating func parseCommand(_ state: inout ListState, _ terminator: ListTerminator, inPipeline: Bool) -> [Int] {
+        var words: [Word] = []
+        var redirections: [PendingRedirection] = []
+        var commandPosition = true
+        loop: while !collector.exhausted {
+            switch peekToken() {
+            case .word(let word):
+                if commandPosition, words.isEmpty, let bytes = word.plainBytes, bytes.count <= 8,
+                   let keyword = ShellParser.keyword(bytes) {
+                    switch handleKeyword(keyword, &state, terminator, &words) {
+                    case .stop: break loop
+                    case .continueInCommandPosition: continue loop
+                    case .continueWithArguments:
+                        commandPosition = false
+                        continue loop
+                    }
+                }
+                _ = nextToken()
+                if commandPosition, words.isEmpty, word.assignment == nil, case .control(.open) = peekToken() {
+                    parseFunctionDefinition(name: word)
+                    state.closedCompound = true
+                    continue loop
+                }
+                words.append(word)
+                commandPosition = false
+            case .redirection(let op):
+                _ = nextToken()
+                redirections.append(readRedirectionTarget(op))
+            case .control(.open):
+                _ = nextToken()
+                guard commandPosition, words.isEmpty else {
+                    collector.report(.unexpectedToken("("))
+                    continue loop
+                }
+                if byte(at: index) == Byte.openParen, looksLikeArithmetic(from: index + 1) {
+                    let start = index - 1
+                    index += 1
+                    _ = scanArithmetic(from: start)
+                    state.closedCompound = true
+                    commandPosition = false
+                } else {
+                    state.openParens += 1
+                }
+            default:
+                break loop
+            }
+        }
+        return finalize(words, redirections, &state, inPipeline: inPipeline)
+    }
+
+    private enum KeywordOutcome { case stop, continueInCommandPosition, continueWithArguments }
+
+    private static func keyword(_ bytes: [UInt8]) -> String? {
+        let text = bytes.string
+        return keywords.contains(text) ? text : nil
+    }
+
+    private static let keywords: Set<String> = [
+        "if", "then", "else", "elif", "fi", "while", "until", "do", "done", "for", "select",
+        "case", "esac", "{", "}", "!", "[[", "function", "coproc",
+    ]
+
+    private mutating func handleKeyword(
+        _ keyword: String, _ state: inout ListState, _ terminator: ListTerminator, _ words: inout [Word]
+    ) -> KeywordOutcome {
+        switch keyword {
+        case "}" where state.openBraces == 0 && terminator == .closeBrace,
+             "esac" where terminator == .caseItem:
+            return .stop
+        default:
+            break
+        }
+        _ = nextToken()
+        switch keyword {
+        case "if":
+            state.openIfs += 1
+        case "while", "until":
+            state.openLoops += 1
+        case "fi":
+            if state.openIfs > 0 { state.openIfs -= 1 } else { collector.report(.unexpectedToken("fi")) }
+            state.closedCompound = true
+        case "done":
+            if state.openLoops > 0 { state.openLoops -= 1 } else { collector.report(.unexpectedToken("done")) }
+            state.closedCompound = true
+        case "{":
+            state.openBraces += 1
+        case "}":
+            if state.openBraces > 0 { state.openBraces -= 1 } else { collector.report(.unexpectedToken("}")) }
+            state.closedCompound = true
+        case "esac":
+            collector.report(.unexpectedToken("esac"))
+        case "for", "select":
+            state.openLoops += 1
+            parseForHeader()
+        case "case":
+            parseCase()
+            state.closedCompound = true
+        case "[[":
+            words = parseConditionalExpression()
+            return .continueWithArguments
+        case "function":
+            guard case .word(let name) = peekToken() else {
+                collector.report(.unexpectedToken("function"))
+                return .continueInCommandPosition
+            }
+            _ = nextToken()
+            parseFunctionDefinition(name: name)
+            state.closedCompound = true
+        default:
+            break  // then, else, elif, do, !, coproc: the next word starts a command
+        }
+        return .continueInCommandPosition
+    }
+}

@@ -1,0 +1,198 @@
+/// What the analyzer knows about particular programs: which run code they
+/// are given, which decode text, and what simple producers print.
+enum ShellPrograms {
+    static let shells: Set<String> = [
+        "sh", "bash", "zsh", "dash", "ksh", "ksh93", "mksh", "pdksh", "ash", "yash", "posh", "rbash",
+        "fish", "csh", "tcsh",
+    ]
+
+    /// Paths that mean "standard input" to a shell or `source`.
+    static let standardInputPaths: Set<String> = ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
+
+    static func isInterpreter(_ program: String) -> Bool {
+        for prefix in ["python", "perl", "ruby", "php", "lua"] where program.hasPrefix(prefix) { return true }
+        switch program {
+        case "node", "nodejs", "osascript", "pwsh", "powershell", "Rscript": return true
+        default: return false
+        }
+    }
+
+    /// Programs that run text handed to them as code (argument or stdin).
+    static func runsCode(_ program: String) -> Bool {
+        shells.contains(program) || isInterpreter(program)
+            || program == "eval" || program == "source" || program == "." || program == "su" || program == "runuser"
+    }
+
+    static func isDeclarationBuiltin(_ program: String) -> Bool {
+        switch program {
+        case "export", "declare", "typeset", "local", "readonly": true
+        default: false
+        }
+    }
+
+    enum CodeReader { case shell, interpreter }
+
+    /// Whether the command reads the code it runs from standard input.
+    static func standardInputCodeReader(_ command: SimpleCommand) -> CodeReader? {
+        let program = command.program
+        if shells.contains(program) {
+            return ShellInvocation(command.arguments).readsStandardInput ? .shell : nil
+        }
+        if program == "source" || program == "." {
+            guard let path = command.operands.first, standardInputPaths.contains(path) else { return nil }
+            return .shell
+        }
+        guard isInterpreter(program) else { return nil }
+        for argument in command.arguments {
+            guard argument.hasPrefix("-"), argument != "-" else { break }
+            if argument.hasPrefix("--") {
+                if argument == "--eval" || argument == "--print" || argument.hasPrefix("--eval=") { return nil }
+                continue
+            }
+            // -c (python), -e/-E (perl, ruby, node, lua, osascript), -m (module), -r (php): code is not on stdin.
+            if argument.utf8.dropFirst().contains(where: { "ceEmr".utf8.contains($0) }) { return nil }
+        }
+        guard let script = command.operands.first else { return .interpreter }
+        return standardInputPaths.contains(script) ? .interpreter : nil
+    }
+
+    /// A redirection that replaces standard input.
+    static func redirectsStandardInput(_ redirection: Redirection) -> Bool {
+        let bytes = Array(redirection.op.utf8)
+        let digits = bytes.prefix(while: Byte.isDigit)
+        guard digits.isEmpty || digits.elementsEqual([Byte.zero]) else { return false }
+        return bytes.dropFirst(digits.count).first == Byte.less
+    }
+
+    /// The decoder's name when the command turns encoded text back into text
+    /// (`base64 -d`, `xxd -r`, `gunzip`, `rev`, `printf '\x72\x6d'`...).
+    static func decoderName(_ command: SimpleCommand) -> String? {
+        let program = command.program
+        switch program {
+        case "base64", "base32", "basenc", "gbase64":
+            return command.hasFlag(short: "d", long: "decode") || command.hasFlag(short: "D", long: nil) ? program : nil
+        case "xxd":
+            return command.hasFlag(short: "r", long: "revert") ? program : nil
+        case "openssl":
+            return command.arguments.contains("-d") ? program : nil
+        case "uudecode", "uudeview", "gunzip", "zcat", "gzcat", "bunzip2", "bzcat", "unxz", "xzcat", "unlzma",
+             "lzcat", "unzstd", "zstdcat", "lz4cat", "uncompress", "rev":
+            return program
+        case "gzip", "pigz", "bzip2", "xz", "lzma", "zstd", "lz4", "brotli", "compress":
+            return command.hasFlag(short: "d", long: "decompress") || command.hasFlag(short: nil, long: "uncompress")
+                ? program : nil
+        case "gpg", "gpg2", "age":
+            return command.hasFlag(short: "d", long: "decrypt") ? program : nil
+        case "tr":
+            // A translation (rot13 and friends), not a deletion like `tr -d '\r'`.
+            return command.operands.count >= 2 && !command.hasFlag(short: "d", long: "delete") ? program : nil
+        case "printf":
+            let encoded = command.arguments.contains {
+                EscapeDecoder.decode($0.utf8, style: .printf).decodedEncodedBytes
+            }
+            return encoded ? program : nil
+        case "echo":
+            guard echoOptions(command.arguments).interpretsEscapes else { return nil }
+            let encoded = command.arguments.contains {
+                EscapeDecoder.decode($0.utf8, style: .echo).decodedEncodedBytes
+            }
+            return encoded ? program : nil
+        default:
+            return nil
+        }
+    }
+
+    /// What a simple producer writes to standard output, when it is fixed by
+    /// the command itself: `echo`, `printf`, `cat` of a here-document.
+    static func knownOutput(_ command: SimpleCommand) -> [UInt8]? {
+        switch command.program {
+        case "echo":
+            let options = echoOptions(command.arguments)
+            var text = Array(command.arguments.dropFirst(options.count).joined(separator: " ").utf8)
+            if options.interpretsEscapes { text = EscapeDecoder.decode(text, style: .echo).bytes }
+            return text + [Byte.newline]
+        case "printf":
+            var arguments = command.arguments[...]
+            if arguments.first == "--" { arguments = arguments.dropFirst() }
+            guard let format = arguments.first, !format.hasPrefix("-") else { return nil }
+            return PrintfRenderer.render(format: Array(format.utf8), arguments: arguments.dropFirst().map { Array($0.utf8) })
+        case "cat":
+            guard command.operands.allSatisfy({ $0 == "-" }) else { return nil }
+            for redirection in command.redirections.reversed() where redirectsStandardInput(redirection) {
+                if let body = redirection.hereDocument { return Array(body.utf8) }
+                if redirection.op.hasSuffix("<<<") { return Array(redirection.target.utf8) + [Byte.newline] }
+                return nil
+            }
+            return nil
+        default:
+            return nil
+        }
+    }
+
+    /// `cat` or `cat -` with nothing else: passes its input through.
+    static func passesInputThrough(_ command: SimpleCommand) -> Bool {
+        command.program == "cat" && command.operands.allSatisfy { $0 == "-" }
+            && !command.redirections.contains(where: redirectsStandardInput)
+    }
+
+    /// Leading `-n` / `-e` / `-E` options of `echo`.
+    static func echoOptions(_ arguments: [String]) -> (count: Int, interpretsEscapes: Bool) {
+        var count = 0
+        var escapes = false
+        for argument in arguments {
+            let bytes = Array(argument.utf8)
+            guard bytes.count >= 2, bytes[0] == Byte.dash,
+                  bytes.dropFirst().allSatisfy({ $0 == UInt8(ascii: "n") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
+            else { break }
+            for byte in bytes.dropFirst() {
+                if byte == UInt8(ascii: "e") { escapes = true }
+                if byte == UInt8(ascii: "E") { escapes = false }
+            }
+            count += 1
+        }
+        return (count, escapes)
+    }
+}
+
+/// How a shell invocation gets its code: `bash -c STRING`, `bash -s`,
+/// `bash script.sh`, or plain `bash` reading standard input.
+struct ShellInvocation {
+    /// Index into the arguments of the `-c` string.
+    var commandStringIndex: Int?
+    var readsStandardInput = false
+
+    init(_ arguments: [String]) {
+        var position = 0
+        var commandFlag = false
+        var stdinFlag = false
+        while position < arguments.count {
+            let argument = Array(arguments[position].utf8)
+            if argument == [Byte.dash, Byte.dash] || argument == [Byte.dash] {
+                position += 1
+                break
+            }
+            guard argument.count >= 2, argument[0] == Byte.dash || argument[0] == Byte.plus else { break }
+            if argument[1] == Byte.dash {
+                let name = arguments[position]
+                position += name == "--rcfile" || name == "--init-file" ? 2 : 1
+                continue
+            }
+            var values = 0
+            for option in argument.dropFirst() {
+                switch option {
+                case UInt8(ascii: "c") where argument[0] == Byte.dash: commandFlag = true
+                case UInt8(ascii: "s") where argument[0] == Byte.dash: stdinFlag = true
+                case UInt8(ascii: "o"), UInt8(ascii: "O"): values += 1
+                default: break
+                }
+            }
+            position += 1 + values
+        }
+        if commandFlag {
+            commandStringIndex = position < arguments.count ? position : nil
+        } else {
+            readsStandardInput = stdinFlag || position >= arguments.count
+                || ShellPrograms.standardInputPaths.contains(arguments[position])
+        }
+    }
+}

@@ -1,0 +1,2 @@
+// Baseline for `make bench`: the cheapest possible static-stdlib Swift process.
+print("hello")
