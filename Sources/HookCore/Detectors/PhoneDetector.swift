@@ -87,7 +87,9 @@ public struct PhoneDetector: TextDetector {
         if ASCII.isDigit(b) && (a == ASCII.space || a == ASCII.dash || a == ASCII.dot || a == open || a == close) {
             return p + 1
         }
-        if ASCII.isDigit(t.at(p + 2)) && ((a == ASCII.space && b == open) || (a == close && (b == ASCII.space || b == ASCII.dash || b == ASCII.dot))) {
+        let spaceOpen = a == ASCII.space && b == open
+        let closeThenSeparator = a == close && (b == ASCII.space || b == ASCII.dash || b == ASCII.dot)
+        if ASCII.isDigit(t.at(p + 2)) && (spaceOpen || closeThenSeparator) {
             return p + 2
         }
         return nil
