@@ -61,19 +61,19 @@ enum Byte {
 
     /// Bytes a word can contain without the lexer looking twice: not a word
     /// end, quote, escape, expansion, `=` or `~`.
-    static func isPlainWordByte(_ byte: UInt8) -> Bool { plainWordBytes[Int(byte)] }
+    static func isPlainWordByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case space, tab, newline, semicolon, ampersand, pipe, openParen, closeParen, less, greater,
+             backslash, singleQuote, doubleQuote, backquote, dollar, equals, tilde:
+            false
+        default:
+            true
+        }
+    }
 
     /// Bytes inside double quotes (or a here-document) with no special meaning.
     static func isPlainQuotedByte(_ byte: UInt8) -> Bool {
         byte != doubleQuote && byte != backslash && byte != dollar && byte != backquote
-    }
-
-    private static let plainWordBytes: [Bool] = (0..<256).map { value in
-        let byte = UInt8(value)
-        switch byte {
-        case backslash, singleQuote, doubleQuote, backquote, dollar, equals, tilde: return false
-        default: return !endsWord(byte)
-        }
     }
 
     static func isGlob(_ byte: UInt8) -> Bool { byte == star || byte == question || byte == openBracket }

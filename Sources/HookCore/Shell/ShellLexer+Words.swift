@@ -2,11 +2,17 @@
 extension ShellParser {
     mutating func lexWord() -> Word {
         let start = index
-        // Fast path: most words are one run of plain bytes.
-        let run = plainRunEnd(from: index)
+        // Fast path: most words are one run of plain bytes. `=` and `~` are
+        // plain too, except where they start an assignment value or a tilde.
+        var run = plainRunEnd(from: index)
+        while run < end, run > start, bytes[run] == Byte.equals || bytes[run] == Byte.tilde {
+            if bytes[run] == Byte.equals, Byte.isName(bytes[start..<run]), let next = byte(at: run + 1),
+               next == Byte.tilde || next == Byte.openParen { break }
+            run = plainRunEnd(from: run + 1)
+        }
         if run > start, run == end || Byte.endsWord(bytes[run]), bytes[start] != Byte.tilde {
             index = run
-            return Word(parts: [.literal(Array(bytes[start..<run]), quoted: false)], start: start, end: run)
+            return Word(plain: Array(bytes[start..<run]), start: start, end: run)
         }
         var word = WordBuilder()
         var isArrayAssignment = false
@@ -94,7 +100,7 @@ extension ShellParser {
     /// The inside of `"..."` (from just after the quote), or a whole
     /// here-document body: `$`, backticks and a few backslash escapes are live.
     mutating func lexQuotedContent(into word: inout WordBuilder, hereDocument: Bool) {
-        word.literal(EmptyCollection<UInt8>(), quoted: true)
+        word.beginQuoted()
         while index < end {
             let current = bytes[index]
             switch current {

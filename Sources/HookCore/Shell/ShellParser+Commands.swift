@@ -38,7 +38,8 @@ extension ShellParser {
                 }
             }
             var fields: [Field] = []
-            for word in commandWords { fields.append(contentsOf: expandFields(word.parts)) }
+            fields.reserveCapacity(commandWords.count)
+            for word in commandWords { fields.append(contentsOf: expandFields(word)) }
             let expanded = redirections.map { expandRedirection($0) }
             variantCount = min(candidatesSeen, ShellCollector.maximumCandidates)
             if let index = emit(fields, assignments: assignments, redirections: expanded, wrappers: wrappers) {
@@ -119,8 +120,10 @@ extension ShellParser {
         var environment = assignments
         var unwrapped = 0
         while let first = words.first, !first.isUnresolved, unwrapped < 16 {
-            let name = SimpleCommand.programName(fromPath: first.string)
-            guard let step = CommandUnwrapper.unwrap(name, arguments: words.dropFirst()) else { break }
+            let name = SimpleCommand.programName(fromPath: first.bytes).string
+            guard ShellPrograms.traits(of: name).contains(.wrapper),
+                  let step = CommandUnwrapper.unwrap(name, arguments: words.dropFirst())
+            else { break }
             wrappers.append(name)
             environment.append(contentsOf: step.assignments)
             words = step.command
@@ -136,11 +139,13 @@ extension ShellParser {
         }
         var assignmentMap: [String: String] = [:]
         for (name, value) in environment { assignmentMap[name] = value.string }
+        let programPath = programField.string
         var command = SimpleCommand(
-            programPath: programField.string,
-            arguments: words.dropFirst().map(\.string),
+            program: SimpleCommand.programName(fromPath: programField.bytes).string,
+            programPath: programPath,
+            arguments: words.dropFirst().map { $0.string },
             assignments: assignmentMap,
-            redirections: redirections.map(\.redirection),
+            redirections: redirections.map { $0.redirection },
             wrappers: wrappers,
             hasUnresolvedExpansion: words.contains { $0.isUnresolved }
                 || redirections.contains { !$0.isText && $0.input?.isUnresolved == true }

@@ -25,7 +25,7 @@ extension ShellParser {
                 hasList = true
                 while case .word(let item) = peekToken() {
                     _ = nextToken()
-                    values.append(contentsOf: expandFields(item.parts))
+                    values.append(contentsOf: expandFields(item))
                 }
             }
             guard let nameBytes = nameWord.plainBytes, Byte.isName(nameBytes) else { return }

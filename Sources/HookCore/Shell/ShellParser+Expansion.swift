@@ -4,7 +4,19 @@
 /// their source text, marked unresolved. Globs stay as text.
 extension ShellParser {
     /// A command word into fields.
+    mutating func expandFields(_ word: Word) -> [Field] {
+        if let plain = word.plain, !plain.contains(Byte.openBrace), !plain.contains(where: Byte.isGlob) {
+            return [Field(bytes: plain)]
+        }
+        return expandFields(word.parts)
+    }
+
     mutating func expandFields(_ parts: [WordPart]) -> [Field] {
+        // Fast path: a plain or fully quoted word is its own single field.
+        if parts.count == 1, case .literal(let bytes, let quoted) = parts[0],
+           quoted || (!bytes.contains(Byte.openBrace) && !bytes.contains(where: Byte.isGlob)) {
+            return [Field(bytes: bytes)]
+        }
         guard let alternatives = BraceExpansion.expand(parts) else {
             return expandWithoutBraces(parts)
         }

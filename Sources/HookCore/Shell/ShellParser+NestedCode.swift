@@ -35,10 +35,14 @@ extension ShellParser {
         redirections: [ExpandedRedirection]
     ) {
         let program = command.program
-        if ShellPrograms.runsCode(program) { reportDecodedInput(program, arguments, redirections) }
+        let traits = ShellPrograms.traits(of: program)
+        guard !traits.isEmpty else { return }
+        if !traits.isDisjoint(with: [.shell, .interpreter, .codeRunner]) {
+            reportDecodedInput(program, arguments, redirections)
+        }
         let inner = command.wrappers + [program]
         switch program {
-        case _ where ShellPrograms.shells.contains(program):
+        case _ where traits.contains(.shell):
             let invocation = ShellInvocation(command.arguments)
             if let index = invocation.commandStringIndex {
                 let fields = Array(arguments)
@@ -90,7 +94,7 @@ extension ShellParser {
     /// Decoded text handed to an interpreter as an argument (`bash -c
     /// "$(... | base64 -d)"`, `bash <(... | base64 -d)`) or on stdin.
     private func reportDecodedInput(_ program: String, _ arguments: ArraySlice<Field>, _ redirections: [ExpandedRedirection]) {
-        if let decoder = arguments.lazy.compactMap(\.decoder).first {
+        if let decoder = arguments.first(where: { $0.decoder != nil })?.decoder {
             collector.report(.decoderPipedToShell(decoder: decoder, shell: program))
         }
         for redirection in redirections where ShellPrograms.redirectsStandardInput(redirection.redirection) {

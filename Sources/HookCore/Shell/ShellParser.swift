@@ -128,7 +128,14 @@ extension ShellParser {
 
     /// Records a pipeline (once per candidate variant) and inspects it.
     private mutating func finishPipeline(_ stages: [[Int]]) -> [Int] {
-        let variants = stages.map(\.count).max() ?? 1
+        var variants = 1
+        for stage in stages { variants = max(variants, stage.count) }
+        if variants == 1 {
+            let pipeline = stages.map { $0[0] }
+            collector.appendPipeline(pipeline)
+            inspectPipeline(pipeline)
+            return pipeline
+        }
         var first: [Int] = []
         for variant in 0..<variants {
             let pipeline = stages.map { $0[min(variant, $0.count - 1)] }
@@ -163,6 +170,7 @@ extension ShellParser {
                     state.closedCompound = true
                     continue loop
                 }
+                if words.isEmpty { words.reserveCapacity(8) }
                 words.append(word)
                 commandPosition = false
             case .redirection(let op):

@@ -1,6 +1,52 @@
+/// What kind of program a name is, looked up once per command so the
+/// common case (a program with no special meaning) costs one hash.
+struct ProgramTraits: OptionSet {
+    let rawValue: UInt8
+    /// Runs the command in its arguments (`sudo`, `env`, `nice`, ...).
+    static let wrapper = ProgramTraits(rawValue: 1 << 0)
+    static let shell = ProgramTraits(rawValue: 1 << 1)
+    static let interpreter = ProgramTraits(rawValue: 1 << 2)
+    /// Runs its arguments or stdin as shell code (`eval`, `source`, `su -c`, `watch`).
+    static let codeRunner = ProgramTraits(rawValue: 1 << 3)
+    /// Runs commands given after an option (`find -exec`, `fd -x`).
+    static let execRunner = ProgramTraits(rawValue: 1 << 4)
+    /// Makes variables unknown (`unset`, `read`).
+    static let forgetsVariables = ProgramTraits(rawValue: 1 << 5)
+}
+
 /// What the analyzer knows about particular programs: which run code they
 /// are given, which decode text, and what simple producers print.
 enum ShellPrograms {
+    private static let traitTable: [String: ProgramTraits] = {
+        var table: [String: ProgramTraits] = [:]
+        for name in ["sudo", "doas", "pkexec", "env", "command", "exec", "nice", "timeout", "time", "stdbuf",
+                     "ionice", "xargs", "caffeinate", "nohup", "builtin", "setsid", "busybox", "unbuffer", "chronic"] {
+            table[name] = .wrapper
+        }
+        for name in shells { table[name] = .shell }
+        for name in ["node", "nodejs", "osascript", "pwsh", "powershell", "Rscript"] { table[name] = .interpreter }
+        for name in ["eval", "source", ".", "su", "runuser", "watch"] { table[name] = .codeRunner }
+        for name in ["find", "fd", "fdfind"] { table[name] = .execRunner }
+        for name in ["unset", "read"] { table[name] = .forgetsVariables }
+        return table
+    }()
+
+    static func traits(of program: String) -> ProgramTraits {
+        if let traits = traitTable[program] { return traits }
+        return isInterpreterFamily(program) ? .interpreter : []
+    }
+
+    /// `python3.12`, `perl5.36`, `ruby3.2`, `php8.2`, `lua5.4`.
+    private static func isInterpreterFamily(_ program: String) -> Bool {
+        switch program.utf8.first {
+        case UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "l"):
+            for prefix in ["python", "perl", "ruby", "php", "lua"] where program.hasPrefix(prefix) { return true }
+            return false
+        default:
+            return false
+        }
+    }
+
     static let shells: Set<String> = [
         "sh", "bash", "zsh", "dash", "ksh", "ksh93", "mksh", "pdksh", "ash", "yash", "posh", "rbash",
         "fish", "csh", "tcsh",
@@ -9,19 +55,6 @@ enum ShellPrograms {
     /// Paths that mean "standard input" to a shell or `source`.
     static let standardInputPaths: Set<String> = ["-", "/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"]
 
-    static func isInterpreter(_ program: String) -> Bool {
-        for prefix in ["python", "perl", "ruby", "php", "lua"] where program.hasPrefix(prefix) { return true }
-        switch program {
-        case "node", "nodejs", "osascript", "pwsh", "powershell", "Rscript": return true
-        default: return false
-        }
-    }
-
-    /// Programs that run text handed to them as code (argument or stdin).
-    static func runsCode(_ program: String) -> Bool {
-        shells.contains(program) || isInterpreter(program)
-            || program == "eval" || program == "source" || program == "." || program == "su" || program == "runuser"
-    }
 
     static func isDeclarationBuiltin(_ program: String) -> Bool {
         switch program {
@@ -35,14 +68,15 @@ enum ShellPrograms {
     /// Whether the command reads the code it runs from standard input.
     static func standardInputCodeReader(_ command: SimpleCommand) -> CodeReader? {
         let program = command.program
-        if shells.contains(program) {
+        let traits = traits(of: program)
+        if traits.contains(.shell) {
             return ShellInvocation(command.arguments).readsStandardInput ? .shell : nil
         }
         if program == "source" || program == "." {
             guard let path = command.operands.first, standardInputPaths.contains(path) else { return nil }
             return .shell
         }
-        guard isInterpreter(program) else { return nil }
+        guard traits.contains(.interpreter) else { return nil }
         for argument in command.arguments {
             guard argument.hasPrefix("-"), argument != "-" else { break }
             if argument.hasPrefix("--") {

@@ -38,15 +38,38 @@ struct Substitution {
 
 /// A word token: its parts plus where it stood in the source.
 struct Word {
-    var parts: [WordPart]
+    /// A word that is one run of plain unquoted bytes (most words), kept
+    /// without a parts array.
+    private(set) var plain: [UInt8]?
+    private var storedParts: [WordPart]
     var start: Int
     var end: Int
     /// `NAME=(a b c)`: an array assignment, whose value the analyzer does not model.
     var isArrayAssignment = false
 
+    init(parts: [WordPart], start: Int, end: Int, isArrayAssignment: Bool = false) {
+        self.storedParts = parts
+        self.start = start
+        self.end = end
+        self.isArrayAssignment = isArrayAssignment
+    }
+
+    init(plain: [UInt8], start: Int, end: Int) {
+        self.plain = plain
+        self.storedParts = []
+        self.start = start
+        self.end = end
+    }
+
+    var parts: [WordPart] {
+        if let plain { return [.literal(plain, quoted: false)] }
+        return storedParts
+    }
+
     /// The bytes of a word that is a single unquoted literal, for keywords.
     var plainBytes: [UInt8]? {
-        guard parts.count == 1, case .literal(let bytes, quoted: false) = parts[0] else { return nil }
+        if let plain { return plain }
+        guard storedParts.count == 1, case .literal(let bytes, quoted: false) = storedParts[0] else { return nil }
         return bytes
     }
 
@@ -57,16 +80,22 @@ struct Word {
 
     /// `NAME=value` / `NAME+=value` with an unquoted valid name.
     var assignment: (name: String, value: [WordPart], appends: Bool)? {
-        guard case .literal(let bytes, quoted: false)? = parts.first,
-              let equals = bytes.firstIndex(of: Byte.equals), equals > 0
-        else { return nil }
+        let bytes: [UInt8]
+        if let plain {
+            bytes = plain
+        } else if case .literal(let first, quoted: false)? = storedParts.first {
+            bytes = first
+        } else {
+            return nil
+        }
+        guard let equals = bytes.firstIndex(of: Byte.equals), equals > 0 else { return nil }
         var nameEnd = equals
         let appends = bytes[equals - 1] == Byte.plus
         if appends { nameEnd -= 1 }
         guard Byte.isName(bytes[0..<nameEnd]) else { return nil }
         var value: [WordPart] = []
         if equals + 1 < bytes.count { value.append(.literal(Array(bytes[(equals + 1)...]), quoted: false)) }
-        value.append(contentsOf: parts.dropFirst())
+        if plain == nil { value.append(contentsOf: storedParts.dropFirst()) }
         return (bytes[0..<nameEnd].string, value, appends)
     }
 
@@ -96,10 +125,21 @@ struct WordBuilder {
     }
 
     /// Appends literal bytes; an empty quoted run still makes the word exist (`""`).
-    mutating func literal<C: Collection>(_ bytes: C, quoted: Bool) where C.Element == UInt8 {
+    mutating func literal(_ bytes: ArraySlice<UInt8>, quoted: Bool) {
         if hasPending, pendingQuoted != quoted { flush() }
         pending.append(contentsOf: bytes)
         pendingQuoted = quoted
+        hasPending = true
+    }
+
+    mutating func literal(_ bytes: [UInt8], quoted: Bool) {
+        literal(bytes[...], quoted: quoted)
+    }
+
+    /// Opens a quoted run even if nothing follows, so `""` is a word.
+    mutating func beginQuoted() {
+        if hasPending, !pendingQuoted { flush() }
+        pendingQuoted = true
         hasPending = true
     }
 

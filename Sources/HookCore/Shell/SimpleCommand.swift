@@ -38,17 +38,34 @@ public struct SimpleCommand: Sendable, Equatable {
         self.hasUnresolvedExpansion = hasUnresolvedExpansion
     }
 
+    init(
+        program: String, programPath: String, arguments: [String], assignments: [String: String],
+        redirections: [Redirection], wrappers: [String], hasUnresolvedExpansion: Bool
+    ) {
+        self.program = program
+        self.programPath = programPath
+        self.arguments = arguments
+        self.assignments = assignments
+        self.redirections = redirections
+        self.wrappers = wrappers
+        self.hasUnresolvedExpansion = hasUnresolvedExpansion
+    }
+
     /// The program name for a path: its last non-empty component
     /// (`/usr/bin/rm` -> `rm`, `./rm` -> `rm`).
     public static func programName(fromPath path: String) -> String {
         let bytes = Array(path.utf8)
+        let name = programName(fromPath: bytes)
+        return name.count == bytes.count ? path : name.string
+    }
+
+    static func programName(fromPath bytes: [UInt8]) -> ArraySlice<UInt8> {
         var end = bytes.count
         while end > 1, bytes[end - 1] == Byte.slash { end -= 1 }
         var start = end
         while start > 0, bytes[start - 1] != Byte.slash { start -= 1 }
-        if start == end { return path }
-        if start == 0, end == bytes.count { return path }
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        if start == end { return bytes[...] }
+        return bytes[start..<end]
     }
 
     /// A readable normalised rendering: program and arguments joined by spaces.
@@ -65,16 +82,15 @@ public struct SimpleCommand: Sendable, Equatable {
     /// `-fr`, `-r -f`, `--recursive`, `--recursive=x`. Scanning stops at `--`.
     public func hasFlag(short: Character?, long: String?) -> Bool {
         let shortByte: UInt8? = short.flatMap { $0.isASCII ? $0.asciiValue : nil }
-        let longBytes = long.map { Array($0.utf8) }
         for argument in arguments {
-            let bytes = Array(argument.utf8)
-            guard bytes.count >= 2, bytes[0] == Byte.dash else { continue }
-            if bytes[1] == Byte.dash {
-                if bytes.count == 2 { return false }
-                guard let longBytes, !longBytes.isEmpty else { continue }
-                let name = bytes[2...].prefix { $0 != Byte.equals }
-                if name.elementsEqual(longBytes) { return true }
-            } else if let shortByte, bytes.dropFirst().contains(shortByte) {
+            let utf8 = argument.utf8
+            guard utf8.count >= 2, utf8.first == Byte.dash else { continue }
+            let rest = utf8.dropFirst()
+            if rest.first == Byte.dash {
+                if utf8.count == 2 { return false }
+                guard let long, !long.isEmpty else { continue }
+                if rest.dropFirst().prefix(while: { $0 != Byte.equals }).elementsEqual(long.utf8) { return true }
+            } else if let shortByte, rest.contains(shortByte) {
                 return true
             }
         }
