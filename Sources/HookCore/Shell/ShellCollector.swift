@@ -6,22 +6,22 @@ final class ShellCollector {
     /// loop, pipeline or subshell may or may not hold the new value, so it keeps
     /// up to `maximumCandidates` possible values and commands using it are
     /// analysed once per candidate.
-    var variables: [String: [Field]] = [:]
+    @exclusivity(unchecked) var variables: [String: [Field]] = [:]
     /// `$0`, `$1`, ... when known (inside `bash -c STRING name args`).
-    var positional: [Field]?
+    @exclusivity(unchecked) var positional: [Field]?
     /// > 0 while parsing code that may not run (function bodies, case arms).
-    var conditionalNesting = 0
+    @exclusivity(unchecked) var conditionalNesting = 0
 
-    private(set) var commands: [SimpleCommand] = []
-    private(set) var pipelines: [[Int]] = []
-    private(set) var problems: [ShellProblem] = []
+    @exclusivity(unchecked) private(set) var commands: [SimpleCommand] = []
+    @exclusivity(unchecked) private(set) var pipelines: [[Int]] = []
+    @exclusivity(unchecked) private(set) var problems: [ShellProblem] = []
     var functionDefinitions: [String: String] = [:]
 
     let home: String?
     let environment: [String: String]
     let maximumDepth: Int
-    private var budget: Int
-    private(set) var exhausted = false
+    @exclusivity(unchecked) private var budget: Int
+    @exclusivity(unchecked) private(set) var exhausted = false
 
     static let maximumCandidates = 4
     static let maximumValueLength = 64 * 1024
@@ -73,7 +73,7 @@ final class ShellCollector {
 
     struct Scope {
         var variables: [String: [Field]]
-        var positional: [Field]?
+        @exclusivity(unchecked) var positional: [Field]?
     }
 
     func saveScope() -> Scope { Scope(variables: variables, positional: positional) }

@@ -200,15 +200,29 @@ extension ShellParser {
 
     private enum KeywordOutcome { case stop, continueInCommandPosition, continueWithArguments }
 
+    /// The reserved word a plain word spells, if any (checked by first byte
+    /// so ordinary words cost no string work).
     private static func keyword(_ bytes: [UInt8]) -> String? {
-        let text = bytes.string
-        return keywords.contains(text) ? text : nil
+        guard let first = bytes.first else { return nil }
+        let candidates: [String]
+        switch first {
+        case Byte.openBrace: candidates = ["{"]
+        case Byte.closeBrace: candidates = ["}"]
+        case Byte.bang: candidates = ["!"]
+        case Byte.openBracket: candidates = ["[["]
+        case UInt8(ascii: "i"): candidates = ["if"]
+        case UInt8(ascii: "t"): candidates = ["then"]
+        case UInt8(ascii: "e"): candidates = ["else", "elif", "esac"]
+        case UInt8(ascii: "f"): candidates = ["fi", "for", "function"]
+        case UInt8(ascii: "w"): candidates = ["while"]
+        case UInt8(ascii: "u"): candidates = ["until"]
+        case UInt8(ascii: "d"): candidates = ["do", "done"]
+        case UInt8(ascii: "s"): candidates = ["select"]
+        case UInt8(ascii: "c"): candidates = ["case", "coproc"]
+        default: return nil
+        }
+        return candidates.first { $0.utf8.elementsEqual(bytes) }
     }
-
-    private static let keywords: Set<String> = [
-        "if", "then", "else", "elif", "fi", "while", "until", "do", "done", "for", "select",
-        "case", "esac", "{", "}", "!", "[[", "function", "coproc",
-    ]
 
     private mutating func handleKeyword(
         _ keyword: String, _ state: inout ListState, _ terminator: ListTerminator, _ words: inout [Word]

@@ -38,12 +38,17 @@ enum ShellPrograms {
 
     /// `python3.12`, `perl5.36`, `ruby3.2`, `php8.2`, `lua5.4`.
     private static func isInterpreterFamily(_ program: String) -> Bool {
-        switch program.utf8.first {
-        case UInt8(ascii: "p"), UInt8(ascii: "r"), UInt8(ascii: "l"):
-            for prefix in ["python", "perl", "ruby", "php", "lua"] where program.hasPrefix(prefix) { return true }
-            return false
-        default:
-            return false
+        let utf8 = program.utf8
+        func starts(with prefix: StaticString) -> Bool {
+            utf8.count >= prefix.utf8CodeUnitCount
+                && utf8.prefix(prefix.utf8CodeUnitCount).elementsEqual(
+                    UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount))
+        }
+        switch utf8.first {
+        case UInt8(ascii: "p"): return starts(with: "python") || starts(with: "perl") || starts(with: "php")
+        case UInt8(ascii: "r"): return starts(with: "ruby")
+        case UInt8(ascii: "l"): return starts(with: "lua")
+        default: return false
         }
     }
 

@@ -110,3 +110,24 @@ struct FailingAuditSink: AuditSink {
         #expect(line.contains("[REDACTED:aws_access_key]"))
     }
 }
+
+@Suite struct PostToolUseFailureTests {
+    @Test func failedCommandOutputWithSecretsGetsAWarningNotAReplacement() throws {
+        let sink = MemoryAuditSink()
+        let runner = HookRunner(codec: ClaudeCodec(), configuration: HookConfiguration(environment: ["HOME": "/h"]), audit: sink)
+        let input = JSONValue.object([
+            ("session_id", .string("s")), ("cwd", .string("/w")), ("hook_event_name", .string("PostToolUseFailure")),
+            ("tool_name", .string("Bash")), ("tool_input", .object([("command", .string("./deploy"))])),
+            ("error", .string("Exit code 1\nusing AKIAQWERTYUIOPASDFGH")), ("is_interrupt", .bool(false)),
+        ]).jsonText
+        let output = runner.run(.postToolUseFailure, input: Array(input.utf8))
+        let json = try JSONParser.parse(output.stdout)
+        let hook = try #require(json["hookSpecificOutput"])
+        #expect(hook["hookEventName"] == .string("PostToolUseFailure"))
+        #expect(hook["updatedToolOutput"] == nil)
+        let warning = try #require(hook["additionalContext"]?.stringValue)
+        #expect(warning.contains("aws_access_key"))
+        #expect(!warning.contains("AKIAQWERTYUIOPASDFGH"))
+        #expect(sink.records.first?.event == "post-tool-use-failure")
+    }
+}
