@@ -3,6 +3,8 @@
 /// Sequences (`{1..3}`) stay as text. Output is bounded.
 enum BraceExpansion {
     static let maximumResults = 64
+    /// Longer words are left as written: real brace lists are short.
+    static let maximumWordLength = 4096
     private static let maximumSteps = 256
     private static let maximumWork = 1 << 20
 
@@ -52,8 +54,11 @@ enum BraceExpansion {
     private static func mayExpand(_ parts: [WordPart]) -> Bool {
         var open = false
         var comma = false
+        var length = 0
         for part in parts {
             guard case .literal(let bytes, quoted: false) = part else { continue }
+            length += bytes.count
+            if length > maximumWordLength { return false }
             if bytes.contains(Byte.openBrace) { open = true }
             if bytes.contains(Byte.comma) { comma = true }
         }

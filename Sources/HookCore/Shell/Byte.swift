@@ -84,6 +84,11 @@ enum Byte {
         return bytes.allSatisfy(isNameByte)
     }
 
+    /// `NAME` or `NAME+`, the part of an assignment word before `=`.
+    static func isAssignmentName(_ bytes: ArraySlice<UInt8>) -> Bool {
+        isName(bytes.last == plus ? bytes.dropLast() : bytes)
+    }
+
     static func hexValue(_ byte: UInt8) -> UInt32? {
         switch byte {
         case zero...nine: return UInt32(byte - zero)

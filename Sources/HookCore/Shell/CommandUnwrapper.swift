@@ -86,7 +86,7 @@ enum CommandUnwrapper {
         var inserted: [Field] = []
         scan: while position < arguments.endIndex {
             let argument = arguments[position]
-            let bytes = argument.bytes
+            let bytes = Array(argument.bytes)
             if argument.isUnresolved { break }
             if bytes.count == 2, bytes[0] == Byte.dash, bytes[1] == Byte.dash {
                 position += 1

@@ -13,53 +13,23 @@ public struct ShellAnalysis: Sendable, Equatable {
     /// Functions defined on the line, name -> body text, so a rule can spot a
     /// function that calls itself (the fork bomb `:(){ :|:& };:`).
     public var functionDefinitions: [String: String]
+    /// Functions whose body runs the function itself (by name, as a
+    /// command anywhere inside): the shape of a fork bomb.
+    public var recursiveFunctions: [String]
 
     public init(
         commands: [SimpleCommand] = [],
         pipelines: [[SimpleCommand]] = [],
         problems: [ShellProblem] = [],
-        functionDefinitions: [String: String] = [:]
+        functionDefinitions: [String: String] = [:],
+        recursiveFunctions: [String] = []
     ) {
         self.commands = commands
         self.pipelines = pipelines
         self.problems = problems
         self.functionDefinitions = functionDefinitions
+        self.recursiveFunctions = recursiveFunctions
     }
-
-    /// Names of functions whose body calls the function itself: `:(){ :|:& };:`.
-    public var recursiveFunctions: [String] {
-        functionDefinitions.compactMap { name, body in
-            bodyCalls(name, body) ? name : nil
-        }.sorted()
-    }
-}
-
-/// True when `name` appears in `body` as a whole word (a command or pipeline
-/// stage), which is how a self-calling function looks.
-private func bodyCalls(_ name: String, _ body: String) -> Bool {
-    let needle = Array(name.utf8)
-    let haystack = Array(body.utf8)
-    guard !needle.isEmpty, haystack.count >= needle.count else { return false }
-    func isBoundary(_ index: Int) -> Bool {
-        guard index >= 0, index < haystack.count else { return true }
-        switch haystack[index] {
-        case Byte.space, Byte.tab, Byte.newline, Byte.semicolon, Byte.ampersand, Byte.pipe,
-             Byte.openParen, Byte.closeParen, Byte.openBrace, Byte.closeBrace:
-            return true
-        default:
-            return false
-        }
-    }
-    var start = 0
-    while start + needle.count <= haystack.count {
-        if haystack[start] == needle[0],
-           haystack[start..<start + needle.count].elementsEqual(needle),
-           isBoundary(start - 1), isBoundary(start + needle.count) {
-            return true
-        }
-        start += 1
-    }
-    return false
 }
 
 /// Why a command line could not be fully trusted. Each case carries enough to
@@ -85,6 +55,17 @@ public enum ShellProblem: Sendable, Equatable, CustomStringConvertible {
     case tooLarge
     /// Expansion or re-parsing grew past the work budget; analysis stopped early.
     case analysisLimitExceeded
+
+    /// The command is malformed (rather than evasive or too big).
+    public var isSyntaxError: Bool {
+        switch self {
+        case .unterminatedQuote, .unbalancedSubstitution, .unexpectedToken, .unterminatedCompound,
+             .unterminatedHereDocument:
+            true
+        default:
+            false
+        }
+    }
 
     public var description: String {
         switch self {

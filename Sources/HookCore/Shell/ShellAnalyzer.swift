@@ -26,13 +26,13 @@ public struct ShellAnalyzer: Sendable {
         var bytes = Array(command.utf8)
         let tooLarge = bytes.count > ShellAnalyzer.maximumInputLength
         if tooLarge { bytes.removeSubrange(ShellAnalyzer.maximumInputLength...) }
-        // Re-parsing (bash -c, eval, here-documents) and expansion may cost a
-        // bounded multiple of the input, never more.
+        // Re-parsing (bash -c, eval, here-documents), expansion and the words
+        // recorded may cost a bounded multiple of the input, never more.
         let collector = ShellCollector(
             home: home,
             environment: environment,
             maximumDepth: max(1, maximumDepth),
-            budget: 32 * bytes.count + (1 << 20)
+            budget: 8 * bytes.count + (64 << 10)
         )
         if tooLarge { collector.report(.tooLarge) }
         collector.charge(bytes.count)
@@ -48,7 +48,8 @@ extension ShellCollector {
             commands: commands,
             pipelines: pipelines.map { $0.map { commands[$0] } },
             problems: problems,
-            functionDefinitions: functionDefinitions
+            functionDefinitions: functionDefinitions,
+            recursiveFunctions: recursiveFunctions.sorted()
         )
     }
 }

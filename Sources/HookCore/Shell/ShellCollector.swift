@@ -1,6 +1,7 @@
 /// Shared state of one `analyze` call: what was found so far, the shell
 /// variables the line assigned, and the work budget. One instance per call,
-/// never shared across threads, so a class is the simple choice here.
+/// never shared across threads, so a class is the simple choice here, and
+/// `@exclusivity(unchecked)` drops a runtime check per access on the hot path.
 final class ShellCollector {
     /// Variables assigned on the line. A variable assigned inside a branch,
     /// loop, pipeline or subshell may or may not hold the new value, so it keeps
@@ -16,6 +17,7 @@ final class ShellCollector {
     @exclusivity(unchecked) private(set) var pipelines: [[Int]] = []
     @exclusivity(unchecked) private(set) var problems: [ShellProblem] = []
     var functionDefinitions: [String: String] = [:]
+    var recursiveFunctions: Set<String> = []
 
     let home: String?
     let environment: [String: String]
@@ -26,15 +28,24 @@ final class ShellCollector {
     static let maximumCandidates = 4
     static let maximumValueLength = 64 * 1024
     static let maximumProblems = 64
+    /// Budget charged per recorded word, so word-heavy re-parsing runs out
+    /// sooner than its byte count alone would say.
+    static let costPerWord = 8
 
     init(home: String?, environment: [String: String], maximumDepth: Int, budget: Int) {
         self.home = home
         self.environment = environment
         self.maximumDepth = maximumDepth
         self.budget = budget
+        commands.reserveCapacity(8)
+        pipelines.reserveCapacity(8)
     }
 
+    /// > 0 while re-parsing text that holds unresolved markers.
+    @exclusivity(unchecked) var approximateParses = 0
+
     func report(_ problem: ShellProblem) {
+        if approximateParses > 0, problem.isSyntaxError { return }
         guard problems.count < ShellCollector.maximumProblems, !problems.contains(problem) else { return }
         problems.append(problem)
     }
@@ -48,9 +59,39 @@ final class ShellCollector {
         }
     }
 
-    func append(_ command: SimpleCommand) -> Int {
+    /// Records a command; `inputUnresolved` says its here-document or
+    /// here-string holds unknown expansions (so its output is not known).
+    func append(_ command: SimpleCommand, inputUnresolved: Bool) -> Int {
         commands.append(command)
+        if inputUnresolved { unresolvedInputs.insert(commands.count - 1) }
         return commands.count - 1
+    }
+
+    @exclusivity(unchecked) private var unresolvedInputs: Set<Int> = []
+
+    var pipelineCount: Int { pipelines.count }
+    var commandCount: Int { commands.count }
+
+    struct Produced {
+        var decoder: String?
+        var output: [UInt8]?
+    }
+
+    /// What a substitution's commands produce: the decoder feeding its last
+    /// pipeline, and the exact output when it is one fixed producer
+    /// (`echo`, `printf`, `cat` of a here-document) and nothing else ran.
+    func produced(by pipeline: [Int]?, pipelinesBefore: Int) -> Produced {
+        var produced = Produced(decoder: decoder(in: pipeline))
+        guard let pipeline, pipeline.count == 1, pipelines.count == pipelinesBefore + 1 else { return produced }
+        let command = commands[pipeline[0]]
+        guard !command.hasUnresolvedExpansion, !unresolvedInputs.contains(pipeline[0]),
+              var output = ShellPrograms.knownOutput(command)
+        else { return produced }
+        // Shells disagree on backslashes in `echo`; only plain text is certain.
+        if command.program == "echo", output.contains(Byte.backslash) { return produced }
+        while output.last == Byte.newline { output.removeLast() }
+        produced.output = output
+        return produced
     }
 
     func command(at index: Int) -> SimpleCommand { commands[index] }
@@ -73,7 +114,7 @@ final class ShellCollector {
 
     struct Scope {
         var variables: [String: [Field]]
-        @exclusivity(unchecked) var positional: [Field]?
+        var positional: [Field]?
     }
 
     func saveScope() -> Scope { Scope(variables: variables, positional: positional) }

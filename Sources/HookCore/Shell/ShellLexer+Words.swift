@@ -6,13 +6,13 @@ extension ShellParser {
         // plain too, except where they start an assignment value or a tilde.
         var run = plainRunEnd(from: index)
         while run < end, run > start, bytes[run] == Byte.equals || bytes[run] == Byte.tilde {
-            if bytes[run] == Byte.equals, Byte.isName(bytes[start..<run]), let next = byte(at: run + 1),
+            if bytes[run] == Byte.equals, Byte.isAssignmentName(bytes[start..<run]), let next = byte(at: run + 1),
                next == Byte.tilde || next == Byte.openParen { break }
             run = plainRunEnd(from: run + 1)
         }
         if run > start, run == end || Byte.endsWord(bytes[run]), bytes[start] != Byte.tilde {
             index = run
-            return Word(plain: Array(bytes[start..<run]), start: start, end: run)
+            return Word(plain: bytes[start..<run], start: start, end: run)
         }
         var word = WordBuilder()
         var isArrayAssignment = false
@@ -179,8 +179,8 @@ extension ShellParser {
             index += 1
         }
         if !closed { collector.report(.unbalancedSubstitution) }
-        let decoder = parseNested(content, wrappers: wrappers, scope: .subshell)
-        word.part(.substitution(Substitution(source: Array(bytes[start..<index]), decoder: decoder), quoted: quoted))
+        let produced = parseNested(content, wrappers: wrappers, scope: .subshell)
+        word.part(.substitution(Substitution(source: Array(bytes[start..<index]), produced: produced), quoted: quoted))
     }
 
     /// Parses the commands of `$(...)`, `<(...)` or `>(...)` in place, from
@@ -191,10 +191,12 @@ extension ShellParser {
             return Substitution(source: Array(bytes[start..<index]), decoder: nil)
         }
         let scope = collector.saveScope()
+        let pipelinesBefore = collector.pipelineCount
         let result = parseList(until: .closeParen)
         collector.restoreScope(scope)
         leaveNested()
-        return Substitution(source: Array(bytes[start..<index]), decoder: collector.decoder(in: result.lastPipeline))
+        let produced = collector.produced(by: result.lastPipeline, pipelinesBefore: pipelinesBefore)
+        return Substitution(source: Array(bytes[start..<index]), produced: produced)
     }
 
     /// Skips to the matching closer without parsing (used past the depth

@@ -91,15 +91,28 @@ struct ShellParser {
     }
 
     mutating func nextToken() -> Token {
-        if let token = lookahead {
-            lookahead = nil
-            return token
-        }
+        if let token = lookahead.take() { return token }
         return lexToken()
     }
 
+    /// Puts back a token just taken with `nextToken`.
+    mutating func unread(_ token: Token) {
+        lookahead = token
+    }
+
+    /// The next token's operator, without copying a word.
+    mutating func peekControl() -> ControlOperator? {
+        if lookahead == nil { lookahead = lexToken() }
+        if case .control(let op)? = lookahead { return op }
+        return nil
+    }
+
     mutating func skipNewlines() {
-        while case .newline = peekToken() { _ = nextToken() }
+        while true {
+            if lookahead == nil { lookahead = lexToken() }
+            guard case .newline? = lookahead else { return }
+            lookahead = nil
+        }
     }
 
     func byte(at position: Int) -> UInt8? { position < end ? bytes[position] : nil }

@@ -7,26 +7,41 @@ struct ExpandedRedirection {
     var isText: Bool
 }
 
+/// The commands one simple command became: one per candidate value of the
+/// multi-valued variables it uses (almost always just one).
+struct Variants: Equatable {
+    var first: Int
+    var others: [Int] = []
+
+    var count: Int { 1 + others.count }
+
+    /// The index for a variant; past the last, the last one.
+    subscript(variant: Int) -> Int {
+        variant == 0 || others.isEmpty ? first : others[min(variant, others.count) - 1]
+    }
+}
+
 /// Turning parsed words into `SimpleCommand`s: assignments, expansion (once
 /// per candidate of multi-valued variables), wrapper removal.
 extension ShellParser {
     mutating func finalize(
         _ words: [Word], _ redirections: [PendingRedirection], _ state: inout ListState, inPipeline: Bool
-    ) -> [Int] {
-        guard !words.isEmpty || !redirections.isEmpty else { return [] }
+    ) -> Variants? {
+        guard !words.isEmpty || !redirections.isEmpty else { return nil }
         var conditional = state.isConditional || collector.conditionalNesting > 0 || inPipeline
-        switch peekToken() {
-        case .control(.pipe), .control(.pipeAll), .control(.background): conditional = true
+        switch peekControl() {
+        case .pipe?, .pipeAll?, .background?: conditional = true
         default: break
         }
-        let assignmentCount = words.prefix { $0.assignment != nil }.count
+        let assignmentCount = words.prefix { $0.isAssignment }.count
         let commandWords = words[assignmentCount...]
         if commandWords.isEmpty {
             // `F=-rf` alone sets a shell variable for the rest of the line.
+            state.sawCommand = true
             for word in words { applyAssignment(word, conditional: conditional) }
-            if redirections.isEmpty { return [] }
+            if redirections.isEmpty { return nil }
         }
-        var emitted: [Int] = []
+        var emitted: Variants?
         var variantCount = 1
         variant = 0
         while variant < variantCount, !collector.exhausted {
@@ -39,18 +54,18 @@ extension ShellParser {
             }
             var fields: [Field] = []
             fields.reserveCapacity(commandWords.count)
-            for word in commandWords { fields.append(contentsOf: expandFields(word)) }
+            for position in commandWords.indices { appendFields(of: commandWords[position], to: &fields) }
             let expanded = redirections.map { expandRedirection($0) }
             variantCount = min(candidatesSeen, ShellCollector.maximumCandidates)
             if let index = emit(fields, assignments: assignments, redirections: expanded, wrappers: wrappers) {
-                emitted.append(index)
+                if emitted == nil { emitted = Variants(first: index) } else { emitted?.others.append(index) }
             }
             variant += 1
         }
         variant = 0
         candidatesSeen = 1
         if let first = commandWords.first?.plainBytes, ShellPrograms.isDeclarationBuiltin(first.string) {
-            for word in commandWords.dropFirst() where word.assignment != nil {
+            for word in commandWords.dropFirst() where word.isAssignment {
                 applyAssignment(word, conditional: conditional)
             }
         }
@@ -62,7 +77,6 @@ extension ShellParser {
     mutating func applyAssignment(_ word: Word, conditional: Bool) {
         guard let assignment = word.assignment else { return }
         let name = assignment.name
-        if name == "IFS" { collector.report(.ifsManipulation) }
         if word.isArrayAssignment {
             collector.assign(name, values: [collector.unknownValue(name)], conditional: conditional)
             return
@@ -89,6 +103,11 @@ extension ShellParser {
         }
         variant = 0
         candidatesSeen = 1
+        // `IFS=$'\n\t'` (strict mode) is routine; separators that are not
+        // blanks, or unknown ones, are how words get hidden.
+        if name == "IFS", values.contains(where: { $0.isUnresolved || $0.bytes.contains { !Byte.isBlank($0) && $0 != Byte.newline } }) {
+            collector.report(.ifsManipulation)
+        }
         collector.assign(name, values: values, conditional: conditional)
     }
 
@@ -119,17 +138,23 @@ extension ShellParser {
         var words = fields[...]
         var environment = assignments
         var unwrapped = 0
-        while let first = words.first, !first.isUnresolved, unwrapped < 16 {
-            let name = SimpleCommand.programName(fromPath: first.bytes).string
-            guard ShellPrograms.traits(of: name).contains(.wrapper),
-                  let step = CommandUnwrapper.unwrap(name, arguments: words.dropFirst())
+        // The program's name and traits, computed once per candidate program.
+        var program = ""
+        var traits = ProgramTraits()
+        while let first = words.first {
+            program = first.isUnresolved ? "" : SimpleCommand.programName(fromPath: first.bytes).string
+            traits = ShellPrograms.traits(of: program)
+            guard traits.contains(.wrapper), unwrapped < 16,
+                  let step = CommandUnwrapper.unwrap(program, arguments: words.dropFirst())
             else { break }
-            wrappers.append(name)
+            wrappers.append(program)
             environment.append(contentsOf: step.assignments)
             words = step.command
             unwrapped += 1
         }
         guard !words.isEmpty || !redirections.isEmpty || !environment.isEmpty else { return nil }
+        collector.charge(ShellCollector.costPerWord * words.count)
+        guard !collector.exhausted else { return nil }
         let programField = words.first ?? Field()
         if programField.isUnresolved || programField.hasGlob {
             collector.report(.unresolvedExpansionInProgram(programField.string))
@@ -140,8 +165,15 @@ extension ShellParser {
         var assignmentMap: [String: String] = [:]
         for (name, value) in environment { assignmentMap[name] = value.string }
         let programPath = programField.string
-        var command = SimpleCommand(
-            program: SimpleCommand.programName(fromPath: programField.bytes).string,
+        if programField.isUnresolved {
+            // A substitution's source is no path: its `/`s say nothing about the name.
+            let isSubstitution = programField.bytes.contains { $0 == Byte.openParen || $0 == Byte.backquote }
+            program = isSubstitution ? programPath : SimpleCommand.programName(fromPath: programField.bytes).string
+        } else if programField.bytes.count == programPath.utf8.count, !programField.bytes.contains(Byte.slash) {
+            program = programPath  // shares the string instead of building it twice
+        }
+        let command = SimpleCommand(
+            program: program,
             programPath: programPath,
             arguments: words.dropFirst().map { $0.string },
             assignments: assignmentMap,
@@ -150,12 +182,10 @@ extension ShellParser {
             hasUnresolvedExpansion: words.contains { $0.isUnresolved }
                 || redirections.contains { !$0.isText && $0.input?.isUnresolved == true }
         )
-        if programField.isUnresolved, programField.bytes.contains(where: { $0 == Byte.openParen || $0 == Byte.backquote }) {
-            // A substitution's source is no path: its `/`s say nothing about the name.
-            command.program = command.programPath
+        let index = collector.append(command, inputUnresolved: redirections.contains { $0.isText && $0.input?.isUnresolved == true })
+        if !traits.isEmpty {
+            analyseCodeRun(by: command, traits: traits, arguments: words.dropFirst(), environment: environment, redirections: redirections)
         }
-        let index = collector.append(command)
-        analyseCodeRun(by: command, arguments: words.dropFirst(), environment: environment, redirections: redirections)
         return index
     }
 }

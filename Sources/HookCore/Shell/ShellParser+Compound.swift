@@ -133,6 +133,7 @@ extension ShellParser {
         }
         skipNewlines()
         var body: ArraySlice<UInt8> = []
+        let firstBodyCommand = collector.commandCount
         switch peekToken() {
         case .word(let open) where open.isPlain("{"):
             // Past the depth limit the `{` is left to be parsed as a plain group.
@@ -154,6 +155,10 @@ extension ShellParser {
             break  // another compound command: analysed in place by the caller
         }
         collector.functionDefinitions[nameText] = ShellParser.trimmed(body).string
+        for index in firstBodyCommand..<collector.commandCount where collector.command(at: index).program == nameText {
+            collector.recursiveFunctions.insert(nameText)
+            break
+        }
     }
 
     /// A function body runs only when called, with its own `$1`...: its

@@ -5,10 +5,17 @@
 extension ShellParser {
     /// A command word into fields.
     mutating func expandFields(_ word: Word) -> [Field] {
+        var fields: [Field] = []
+        appendFields(of: word, to: &fields)
+        return fields
+    }
+
+    mutating func appendFields(of word: Word, to fields: inout [Field]) {
         if let plain = word.plain, !plain.contains(Byte.openBrace), !plain.contains(where: Byte.isGlob) {
-            return [Field(bytes: plain)]
+            fields.append(Field(bytes: plain))
+        } else {
+            fields.append(contentsOf: expandFields(word.parts))
         }
-        return expandFields(word.parts)
     }
 
     mutating func expandFields(_ parts: [WordPart]) -> [Field] {
@@ -53,8 +60,12 @@ extension ShellParser {
             }
         case .parameter(let reference, let quoted):
             appendParameter(reference, quoted: quoted || !splitting, to: &builder)
-        case .substitution(let substitution, _):
-            builder.appendMarker(substitution.source, decoder: substitution.decoder)
+        case .substitution(let substitution, let quoted):
+            if let output = substitution.output {
+                builder.appendValue(Field(bytes: output), separators: quoted || !splitting ? nil : fieldSeparators())
+            } else {
+                builder.appendMarker(substitution.source, decoder: substitution.decoder)
+            }
         }
     }
 
@@ -144,7 +155,7 @@ extension ShellParser {
 
     /// The bytes unquoted expansions split on: `$IFS` when the line set it.
     private mutating func fieldSeparators() -> [UInt8] {
-        if let value = collector.variables["IFS"]?.first, !value.isUnresolved { return value.bytes }
+        if let value = collector.variables["IFS"]?.first, !value.isUnresolved { return Array(value.bytes) }
         return [Byte.space, Byte.tab, Byte.newline]
     }
 }
@@ -157,7 +168,7 @@ struct FieldBuilder {
     private var started = false
 
     mutating func appendLiteral(_ bytes: [UInt8], quoted: Bool) {
-        if !quoted, FieldBuilder.hasGlob(bytes) { current.hasGlob = true }
+        if !quoted, FieldBuilder.hasGlob(bytes[...]) { current.hasGlob = true }
         current.bytes.append(contentsOf: bytes)
         started = true
     }
@@ -194,7 +205,7 @@ struct FieldBuilder {
     }
 
     /// `*`, `?`, or a `[` closed later by `]` (a lone `[` is the test command).
-    static func hasGlob(_ bytes: [UInt8]) -> Bool {
+    static func hasGlob(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let bracket = bytes.firstIndex(where: Byte.isGlob) else { return false }
         if bytes[bracket] != Byte.openBracket { return true }
         if bytes[bracket...].contains(Byte.star) || bytes[bracket...].contains(Byte.question) { return true }

@@ -10,14 +10,20 @@ extension ShellParser {
         case child(positional: [Field]?, environment: [(String, Field)])
     }
 
-    /// Parses `source` as shell code one level deeper. Returns the decoder
-    /// feeding its last pipeline, if any (for substitutions).
+    /// Parses `source` as shell code one level deeper. Returns what is known
+    /// about its output (for backquoted substitutions). `approximate` says the
+    /// text holds unresolved markers standing in for unknown values: its
+    /// syntax errors are artefacts of the stand-ins, not of the command.
     @discardableResult
-    mutating func parseNested(_ source: [UInt8], wrappers: [String], scope: NestedScope) -> String? {
+    mutating func parseNested(
+        _ source: [UInt8], wrappers: [String], scope: NestedScope, approximate: Bool = false
+    ) -> ShellCollector.Produced {
         guard depth < collector.maximumDepth else {
             collector.report(.depthLimitExceeded)
-            return nil
+            return ShellCollector.Produced()
         }
+        if approximate { collector.approximateParses += 1 }
+        defer { if approximate { collector.approximateParses -= 1 } }
         collector.charge(source.count)
         var parser = ShellParser(bytes: source, collector: collector, depth: depth + 1, wrappers: wrappers)
         let saved = collector.saveScope()
@@ -25,18 +31,17 @@ extension ShellParser {
             collector.positional = positional
             for (name, value) in environment { collector.variables[name] = [value] }
         }
+        let pipelinesBefore = collector.pipelineCount
         let result = parser.parseList(until: .end)
         if case .shared = scope {} else { collector.restoreScope(saved) }
-        return collector.decoder(in: result.lastPipeline)
+        return collector.produced(by: result.lastPipeline, pipelinesBefore: pipelinesBefore)
     }
 
     mutating func analyseCodeRun(
-        by command: SimpleCommand, arguments: ArraySlice<Field>, environment: [(String, Field)],
+        by command: SimpleCommand, traits: ProgramTraits, arguments: ArraySlice<Field>, environment: [(String, Field)],
         redirections: [ExpandedRedirection]
     ) {
         let program = command.program
-        let traits = ShellPrograms.traits(of: program)
-        guard !traits.isEmpty else { return }
         if !traits.isDisjoint(with: [.shell, .interpreter, .codeRunner]) {
             reportDecodedInput(program, arguments, redirections)
         }
@@ -47,7 +52,10 @@ extension ShellParser {
             if let index = invocation.commandStringIndex {
                 let fields = Array(arguments)
                 let positional = Array(fields[(index + 1)...])
-                parseNested(fields[index].bytes, wrappers: inner, scope: .child(positional: positional, environment: environment))
+                parseNested(
+                    Array(fields[index].bytes), wrappers: inner, scope: .child(positional: positional, environment: environment),
+                    approximate: fields[index].isUnresolved
+                )
             } else if invocation.readsStandardInput {
                 parseStandardInputText(redirections, wrappers: inner, scope: .child(positional: nil, environment: environment))
             }
@@ -61,14 +69,25 @@ extension ShellParser {
                 if offset > 0 { script.append(Byte.space) }
                 script.append(contentsOf: field.bytes)
             }
-            parseNested(script, wrappers: inner, scope: .shared)
+            parseNested(script, wrappers: inner, scope: .shared, approximate: arguments.contains { $0.isUnresolved })
+        case "trap":
+            // `trap 'rm -rf /' EXIT`: the action runs later in this shell.
+            if let action = arguments.first, action.bytes.first != Byte.dash {
+                parseNested(Array(action.bytes), wrappers: inner, scope: .shared, approximate: action.isUnresolved)
+            }
         case "su", "runuser":
             if let script = ShellParser.suCommandString(arguments) {
-                parseNested(script.bytes, wrappers: inner, scope: .child(positional: nil, environment: []))
+                parseNested(
+                    Array(script.bytes), wrappers: inner, scope: .child(positional: nil, environment: []),
+                    approximate: script.isUnresolved
+                )
             }
         case "watch":
             if let script = ShellParser.watchCommand(arguments) {
-                parseNested(script, wrappers: inner, scope: .child(positional: nil, environment: []))
+                parseNested(
+                    script, wrappers: inner, scope: .child(positional: nil, environment: []),
+                    approximate: arguments.contains { $0.isUnresolved }
+                )
             }
         case "find", "fd", "fdfind":
             for segment in ShellParser.execSegments(program, arguments) {
@@ -108,7 +127,7 @@ extension ShellParser {
         guard let last = redirections.last(where: { ShellPrograms.redirectsStandardInput($0.redirection) }),
               last.isText, let text = last.input
         else { return }
-        parseNested(text.bytes, wrappers: wrappers, scope: scope)
+        parseNested(Array(text.bytes), wrappers: wrappers, scope: scope, approximate: text.isUnresolved)
     }
 
     /// A pipeline whose later stage runs code from stdin: flag decoders
@@ -118,9 +137,14 @@ extension ShellParser {
         guard pipeline.count > 1 else { return }
         for position in 1..<pipeline.count {
             let sink = collector.command(at: pipeline[position])
-            guard let reader = ShellPrograms.standardInputCodeReader(sink),
-                  !sink.redirections.contains(where: ShellPrograms.redirectsStandardInput)
-            else { continue }
+            guard !sink.redirections.contains(where: ShellPrograms.redirectsStandardInput) else { continue }
+            var reader = ShellPrograms.standardInputCodeReader(sink)
+            if reader == nil, sink.wrappers.last == "xargs",
+               !ShellPrograms.traits(of: sink.program).isDisjoint(with: [.shell, .interpreter, .codeRunner]) {
+                // `... | xargs bash -c`: the input becomes the code's arguments.
+                reader = .interpreter
+            }
+            guard let reader else { continue }
             for earlier in pipeline[..<position] {
                 if let decoder = ShellPrograms.decoderName(collector.command(at: earlier)) {
                     collector.report(.decoderPipedToShell(decoder: decoder, shell: sink.program))
@@ -130,8 +154,12 @@ extension ShellParser {
             guard reader == .shell else { continue }
             var source = position - 1
             while source > 0, ShellPrograms.passesInputThrough(collector.command(at: pipeline[source])) { source -= 1 }
-            if let text = ShellPrograms.knownOutput(collector.command(at: pipeline[source])) {
-                parseNested(text, wrappers: sink.wrappers + [sink.program], scope: .child(positional: nil, environment: []))
+            let producer = collector.command(at: pipeline[source])
+            if let text = ShellPrograms.knownOutput(producer) {
+                parseNested(
+                    text, wrappers: sink.wrappers + [sink.program], scope: .child(positional: nil, environment: []),
+                    approximate: producer.hasUnresolvedExpansion
+                )
             }
         }
     }
@@ -155,7 +183,7 @@ extension ShellParser {
             var stop = start
             while stop < arguments.endIndex {
                 let bytes = arguments[stop].bytes
-                if bytes == [Byte.semicolon] || (program == "find" && bytes == [Byte.plus]) { break }
+                if bytes.elementsEqual([Byte.semicolon]) || (program == "find" && bytes.elementsEqual([Byte.plus])) { break }
                 stop += 1
             }
             if stop > start { segments.append(arguments[start..<stop]) }

@@ -19,9 +19,10 @@ struct ListState {
     var openIfs = 0
     var openLoops = 0
     var afterAndOr = false
-    /// Set when a compound command just closed (`}`, `fi`, `done`, `esac`,
-    /// `)`, `((...))`, a function definition): an operator may follow it.
-    var closedCompound = false
+    /// Set when something that records no command may still precede an
+    /// operator: a compound command closing (`}`, `fi`, `done`, `esac`, `)`,
+    /// `((...))`), a function definition, a bare assignment.
+    var sawCommand = false
 
     /// Assignments here may not take effect for the rest of the line.
     var isConditional: Bool { openParens > 0 || openIfs > 0 || openLoops > 0 || afterAndOr }
@@ -42,10 +43,10 @@ extension ShellParser {
         var state = ListState()
         var result = ListResult()
         while true {
-            state.closedCompound = false
+            state.sawCommand = false
             let stages = parsePipeline(&state, terminator)
             if !stages.isEmpty { result.lastPipeline = finishPipeline(stages) }
-            let hadLeftSide = !stages.isEmpty || state.closedCompound
+            let hadLeftSide = !stages.isEmpty || state.sawCommand
             switch nextToken() {
             case .end:
                 reportUnclosed(state, terminator: terminator, atEnd: true)
@@ -105,21 +106,21 @@ extension ShellParser {
 
     /// One pipeline; each stage lists the command emitted once per variable
     /// candidate. A subshell's `)` continues the pipeline: `(a | b) | sh`.
-    private mutating func parsePipeline(_ state: inout ListState, _ terminator: ListTerminator) -> [[Int]] {
-        var stages: [[Int]] = []
+    private mutating func parsePipeline(_ state: inout ListState, _ terminator: ListTerminator) -> [Variants] {
+        var stages: [Variants] = []
         while true {
             let emitted = parseCommand(&state, terminator, inPipeline: !stages.isEmpty)
-            if !emitted.isEmpty { stages.append(emitted) }
-            switch peekToken() {
-            case .control(let op) where op == .pipe || op == .pipeAll:
-                if emitted.isEmpty, !state.closedCompound { collector.report(.unexpectedToken(op.text)) }
-                state.closedCompound = false
+            if let emitted { stages.append(emitted) }
+            switch peekControl() {
+            case let op? where op == .pipe || op == .pipeAll:
+                if emitted == nil, !state.sawCommand { collector.report(.unexpectedToken(op.text)) }
+                state.sawCommand = false
                 _ = nextToken()
                 skipNewlines()
-            case .control(.close) where state.openParens > 0:
+            case .close? where state.openParens > 0:
                 _ = nextToken()
                 state.openParens -= 1
-                state.closedCompound = true
+                state.sawCommand = true
             default:
                 return stages
             }
@@ -127,18 +128,18 @@ extension ShellParser {
     }
 
     /// Records a pipeline (once per candidate variant) and inspects it.
-    private mutating func finishPipeline(_ stages: [[Int]]) -> [Int] {
+    private mutating func finishPipeline(_ stages: [Variants]) -> [Int] {
         var variants = 1
         for stage in stages { variants = max(variants, stage.count) }
         if variants == 1 {
-            let pipeline = stages.map { $0[0] }
+            let pipeline = stages.map { $0.first }
             collector.appendPipeline(pipeline)
             inspectPipeline(pipeline)
             return pipeline
         }
         var first: [Int] = []
         for variant in 0..<variants {
-            let pipeline = stages.map { $0[min(variant, $0.count - 1)] }
+            let pipeline = stages.map { $0[variant] }
             collector.appendPipeline(pipeline)
             inspectPipeline(pipeline)
             if variant == 0 { first = pipeline }
@@ -147,37 +148,42 @@ extension ShellParser {
     }
 
     /// One simple command, or the keywords and brackets around one.
-    private mutating func parseCommand(_ state: inout ListState, _ terminator: ListTerminator, inPipeline: Bool) -> [Int] {
+    private mutating func parseCommand(_ state: inout ListState, _ terminator: ListTerminator, inPipeline: Bool) -> Variants? {
         var words: [Word] = []
         var redirections: [PendingRedirection] = []
         var commandPosition = true
         loop: while !collector.exhausted {
-            switch peekToken() {
+            // Tokens are taken, and put back when they end the command, so
+            // words are moved rather than copied.
+            let token = nextToken()
+            switch token {
             case .word(let word):
                 if commandPosition, words.isEmpty, let bytes = word.plainBytes, bytes.count <= 8,
                    let keyword = ShellParser.keyword(bytes) {
                     switch handleKeyword(keyword, &state, terminator, &words) {
-                    case .stop: break loop
+                    case .stop:
+                        unread(token)
+                        break loop
                     case .continueInCommandPosition: continue loop
                     case .continueWithArguments:
                         commandPosition = false
                         continue loop
                     }
                 }
-                _ = nextToken()
-                if commandPosition, words.isEmpty, word.assignment == nil, case .control(.open) = peekToken() {
+                if commandPosition, words.isEmpty, word.isPlain("time"), timesCompoundCommand() {
+                    continue loop  // `time { ...; }`: the keyword; `time cmd` stays a wrapper
+                }
+                if commandPosition, words.isEmpty, peekControl() == .open, !word.isAssignment {
                     parseFunctionDefinition(name: word)
-                    state.closedCompound = true
+                    state.sawCommand = true
                     continue loop
                 }
                 if words.isEmpty { words.reserveCapacity(8) }
                 words.append(word)
                 commandPosition = false
             case .redirection(let op):
-                _ = nextToken()
                 redirections.append(readRedirectionTarget(op))
             case .control(.open):
-                _ = nextToken()
                 guard commandPosition, words.isEmpty else {
                     collector.report(.unexpectedToken("("))
                     continue loop
@@ -186,23 +192,31 @@ extension ShellParser {
                     let start = index - 1
                     index += 1
                     _ = scanArithmetic(from: start)
-                    state.closedCompound = true
+                    state.sawCommand = true
                     commandPosition = false
                 } else {
                     state.openParens += 1
                 }
             default:
+                unread(token)
                 break loop
             }
         }
         return finalize(words, redirections, &state, inPipeline: inPipeline)
     }
 
+    /// Whether the token after `time` starts a compound command.
+    private mutating func timesCompoundCommand() -> Bool {
+        if peekControl() == .open { return true }
+        guard case .word(let next)? = lookahead, let bytes = next.plainBytes else { return false }
+        return ShellParser.keyword(bytes) != nil
+    }
+
     private enum KeywordOutcome { case stop, continueInCommandPosition, continueWithArguments }
 
     /// The reserved word a plain word spells, if any (checked by first byte
     /// so ordinary words cost no string work).
-    private static func keyword(_ bytes: [UInt8]) -> String? {
+    private static func keyword(_ bytes: ArraySlice<UInt8>) -> String? {
         guard let first = bytes.first else { return nil }
         let candidates: [String]
         switch first {
@@ -234,7 +248,6 @@ extension ShellParser {
         default:
             break
         }
-        _ = nextToken()
         switch keyword {
         case "if":
             state.openIfs += 1
@@ -242,15 +255,15 @@ extension ShellParser {
             state.openLoops += 1
         case "fi":
             if state.openIfs > 0 { state.openIfs -= 1 } else { collector.report(.unexpectedToken("fi")) }
-            state.closedCompound = true
+            state.sawCommand = true
         case "done":
             if state.openLoops > 0 { state.openLoops -= 1 } else { collector.report(.unexpectedToken("done")) }
-            state.closedCompound = true
+            state.sawCommand = true
         case "{":
             state.openBraces += 1
         case "}":
             if state.openBraces > 0 { state.openBraces -= 1 } else { collector.report(.unexpectedToken("}")) }
-            state.closedCompound = true
+            state.sawCommand = true
         case "esac":
             collector.report(.unexpectedToken("esac"))
         case "for", "select":
@@ -258,7 +271,7 @@ extension ShellParser {
             parseForHeader()
         case "case":
             parseCase()
-            state.closedCompound = true
+            state.sawCommand = true
         case "[[":
             words = parseConditionalExpression()
             return .continueWithArguments
@@ -269,7 +282,7 @@ extension ShellParser {
             }
             _ = nextToken()
             parseFunctionDefinition(name: name)
-            state.closedCompound = true
+            state.sawCommand = true
         default:
             break  // then, else, elif, do, !, coproc: the next word starts a command
         }

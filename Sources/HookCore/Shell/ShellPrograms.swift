@@ -25,7 +25,7 @@ enum ShellPrograms {
         }
         for name in shells { table[name] = .shell }
         for name in ["node", "nodejs", "osascript", "pwsh", "powershell", "Rscript"] { table[name] = .interpreter }
-        for name in ["eval", "source", ".", "su", "runuser", "watch"] { table[name] = .codeRunner }
+        for name in ["eval", "source", ".", "su", "runuser", "watch", "trap"] { table[name] = .codeRunner }
         for name in ["find", "fd", "fdfind"] { table[name] = .execRunner }
         for name in ["unset", "read"] { table[name] = .forgetsVariables }
         return table
@@ -95,6 +95,15 @@ enum ShellPrograms {
         return standardInputPaths.contains(script) ? .interpreter : nil
     }
 
+    /// A redirection that replaces standard output (`>`, `1>`, `&>`, `>&2`...).
+    static func redirectsStandardOutput(_ redirection: Redirection) -> Bool {
+        let bytes = Array(redirection.op.utf8)
+        if bytes.first == Byte.ampersand { return true }
+        let digits = bytes.prefix(while: Byte.isDigit)
+        guard digits.isEmpty || digits.elementsEqual([UInt8(ascii: "1")]) else { return false }
+        return bytes.dropFirst(digits.count).first == Byte.greater
+    }
+
     /// A redirection that replaces standard input.
     static func redirectsStandardInput(_ redirection: Redirection) -> Bool {
         let bytes = Array(redirection.op.utf8)
@@ -123,8 +132,11 @@ enum ShellPrograms {
         case "gpg", "gpg2", "age":
             return command.hasFlag(short: "d", long: "decrypt") ? program : nil
         case "tr":
-            // A translation (rot13 and friends), not a deletion like `tr -d '\r'`.
-            return command.operands.count >= 2 && !command.hasFlag(short: "d", long: "delete") ? program : nil
+            // A substitution cipher (rot13 and friends), not case conversion
+            // (`tr a-z A-Z`) or a deletion (`tr -d '\r'`).
+            let sets = command.operands
+            guard sets.count >= 2, !command.hasFlag(short: "d", long: "delete") else { return nil }
+            return translationScramblesLetters(sets[0], sets[1]) ? program : nil
         case "printf":
             let encoded = command.arguments.contains {
                 EscapeDecoder.decode($0.utf8, style: .printf).decodedEncodedBytes
@@ -141,9 +153,45 @@ enum ShellPrograms {
         }
     }
 
+    /// Whether `tr SET1 SET2` maps some letter or digit to a different one
+    /// (other than its other case).
+    static func translationScramblesLetters(_ from: String, _ to: String) -> Bool {
+        let source = expandTranslationSet(from)
+        let target = expandTranslationSet(to)
+        guard !source.isEmpty, !target.isEmpty else { return false }
+        func isAlphanumeric(_ byte: UInt8) -> Bool { Byte.isNameByte(byte) && byte != Byte.underscore }
+        func folded(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte }
+        for (offset, byte) in source.enumerated() where isAlphanumeric(byte) {
+            let mapped = target[min(offset, target.count - 1)]
+            if isAlphanumeric(mapped), folded(mapped) != folded(byte) { return true }
+        }
+        return false
+    }
+
+    /// A `tr` set with escapes decoded and `a-z` ranges spelled out; classes
+    /// such as `[:upper:]` are left out (they only convert case).
+    private static func expandTranslationSet(_ set: String) -> [UInt8] {
+        if set.contains("[:") { return [] }
+        let bytes = EscapeDecoder.decode(set.utf8, style: .printf).bytes
+        var result: [UInt8] = []
+        var position = 0
+        while position < bytes.count, result.count < 512 {
+            if position + 2 < bytes.count, bytes[position + 1] == Byte.dash, bytes[position] <= bytes[position + 2] {
+                result.append(contentsOf: bytes[position]...bytes[position + 2])
+                position += 3
+            } else {
+                result.append(bytes[position])
+                position += 1
+            }
+        }
+        return result
+    }
+
     /// What a simple producer writes to standard output, when it is fixed by
     /// the command itself: `echo`, `printf`, `cat` of a here-document.
     static func knownOutput(_ command: SimpleCommand) -> [UInt8]? {
+        // Output sent elsewhere is not what reaches the next stage.
+        if command.redirections.contains(where: redirectsStandardOutput) { return nil }
         switch command.program {
         case "echo":
             let options = echoOptions(command.arguments)

@@ -27,21 +27,36 @@ enum ParameterOperation {
     case unsupported
 }
 
-/// `$(...)`, backticks, `$((...))`, `<(...)` / `>(...)`. Its output is not
-/// knowable, so it expands to its own source text, marked unresolved.
+/// `$(...)`, backticks, `$((...))`, `<(...)` / `>(...)`. Its output is
+/// usually not knowable, so it expands to its own source text, marked
+/// unresolved.
 struct Substitution {
     var source: [UInt8]
     /// The decoder program whose output this substitution yields (`base64`
     /// for `$(echo ... | base64 -d)`), so feeding it to a shell can be flagged.
     var decoder: String?
+    /// The output when it is fixed by the command line itself:
+    /// `$(cat <<'EOF' ... EOF)`, `$(echo text)`, `$(printf '%s' text)`.
+    var output: [UInt8]?
+
+    init(source: [UInt8], decoder: String? = nil, output: [UInt8]? = nil) {
+        self.source = source
+        self.decoder = decoder
+        self.output = output
+    }
+
+    init(source: [UInt8], produced: ShellCollector.Produced) {
+        self.init(source: source, decoder: produced.decoder, output: produced.output)
+    }
 }
 
 /// A word token: its parts plus where it stood in the source.
 struct Word {
-    /// A word that is one run of plain unquoted bytes (most words), kept
-    /// without a parts array.
-    private(set) var plain: [UInt8]?
-    private var storedParts: [WordPart]
+    /// A word that is one run of plain unquoted bytes (most words): a slice
+    /// of the source, so it costs no copy and no parts array.
+    private(set) var plain: ArraySlice<UInt8>?
+    /// nil for plain words, so copying one retains a single buffer.
+    private var storedParts: [WordPart]?
     var start: Int
     var end: Int
     /// `NAME=(a b c)`: an array assignment, whose value the analyzer does not model.
@@ -54,23 +69,23 @@ struct Word {
         self.isArrayAssignment = isArrayAssignment
     }
 
-    init(plain: [UInt8], start: Int, end: Int) {
+    init(plain: ArraySlice<UInt8>, start: Int, end: Int) {
         self.plain = plain
-        self.storedParts = []
+        self.storedParts = nil
         self.start = start
         self.end = end
     }
 
     var parts: [WordPart] {
-        if let plain { return [.literal(plain, quoted: false)] }
-        return storedParts
+        if let plain { return [.literal(Array(plain), quoted: false)] }
+        return storedParts ?? []
     }
 
     /// The bytes of a word that is a single unquoted literal, for keywords.
-    var plainBytes: [UInt8]? {
+    var plainBytes: ArraySlice<UInt8>? {
         if let plain { return plain }
-        guard storedParts.count == 1, case .literal(let bytes, quoted: false) = storedParts[0] else { return nil }
-        return bytes
+        guard let parts = storedParts, parts.count == 1, case .literal(let bytes, quoted: false) = parts[0] else { return nil }
+        return bytes[...]
     }
 
     func isPlain(_ text: String) -> Bool {
@@ -78,12 +93,23 @@ struct Word {
         return bytes.elementsEqual(text.utf8)
     }
 
+    /// Cheap check for `assignment != nil`.
+    var isAssignment: Bool {
+        if let plain {
+            guard let equals = plain.firstIndex(of: Byte.equals), equals > plain.startIndex else { return false }
+            let name = plain[..<equals]
+            return Byte.isName(name.last == Byte.plus ? name.dropLast() : name)
+        }
+        return assignment != nil
+    }
+
     /// `NAME=value` / `NAME+=value` with an unquoted valid name.
     var assignment: (name: String, value: [WordPart], appends: Bool)? {
         let bytes: [UInt8]
         if let plain {
-            bytes = plain
-        } else if case .literal(let first, quoted: false)? = storedParts.first {
+            guard plain.contains(Byte.equals) else { return nil }
+            bytes = Array(plain)
+        } else if case .literal(let first, quoted: false)? = storedParts?.first {
             bytes = first
         } else {
             return nil
@@ -95,7 +121,7 @@ struct Word {
         guard Byte.isName(bytes[0..<nameEnd]) else { return nil }
         var value: [WordPart] = []
         if equals + 1 < bytes.count { value.append(.literal(Array(bytes[(equals + 1)...]), quoted: false)) }
-        if plain == nil { value.append(contentsOf: storedParts.dropFirst()) }
+        if let storedParts { value.append(contentsOf: storedParts.dropFirst()) }
         return (bytes[0..<nameEnd].string, value, appends)
     }
 
@@ -153,10 +179,10 @@ struct WordBuilder {
         return parts
     }
 
-    /// True while the word so far is an unquoted variable name: the next
-    /// `=` starts an assignment value (where `~` and `(` are special).
+    /// True while the word so far is an unquoted variable name (or `NAME+`):
+    /// the next `=` starts an assignment value (where `~` and `(` are special).
     var isAssignmentName: Bool {
-        parts.isEmpty && hasPending && !pendingQuoted && Byte.isName(pending)
+        parts.isEmpty && hasPending && !pendingQuoted && Byte.isAssignmentName(pending[...])
     }
 
     private mutating func flush() {
@@ -168,9 +194,10 @@ struct WordBuilder {
 }
 
 /// One expanded word (a "field" in POSIX terms) plus what the analyzer knows
-/// about how trustworthy it is.
+/// about how trustworthy it is. The bytes are a slice so a plain word's field
+/// shares the source buffer.
 struct Field {
-    var bytes: [UInt8] = []
+    var bytes: ArraySlice<UInt8> = []
     /// Holds an expansion whose real value is unknown (kept as written).
     var isUnresolved = false
     /// Holds an unquoted `*`, `?` or `[` the shell would glob.
@@ -178,12 +205,16 @@ struct Field {
     /// Came from the output of a decoder (see `Substitution.decoder`).
     var decoder: String?
 
-    init(bytes: [UInt8] = [], isUnresolved: Bool = false) {
+    init(bytes: ArraySlice<UInt8> = [], isUnresolved: Bool = false) {
         self.bytes = bytes
         self.isUnresolved = isUnresolved
     }
 
-    init(_ text: String) { self.bytes = Array(text.utf8) }
+    init(bytes: [UInt8], isUnresolved: Bool = false) {
+        self.init(bytes: bytes[...], isUnresolved: isUnresolved)
+    }
+
+    init(_ text: String) { self.bytes = Array(text.utf8)[...] }
 
     var string: String { bytes.string }
 

@@ -55,16 +55,16 @@ public struct SimpleCommand: Sendable, Equatable {
     /// (`/usr/bin/rm` -> `rm`, `./rm` -> `rm`).
     public static func programName(fromPath path: String) -> String {
         let bytes = Array(path.utf8)
-        let name = programName(fromPath: bytes)
+        let name = programName(fromPath: bytes[...])
         return name.count == bytes.count ? path : name.string
     }
 
-    static func programName(fromPath bytes: [UInt8]) -> ArraySlice<UInt8> {
-        var end = bytes.count
-        while end > 1, bytes[end - 1] == Byte.slash { end -= 1 }
+    static func programName(fromPath bytes: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var end = bytes.endIndex
+        while end > bytes.startIndex + 1, bytes[end - 1] == Byte.slash { end -= 1 }
         var start = end
-        while start > 0, bytes[start - 1] != Byte.slash { start -= 1 }
-        if start == end { return bytes[...] }
+        while start > bytes.startIndex, bytes[start - 1] != Byte.slash { start -= 1 }
+        if start == end { return bytes }
         return bytes[start..<end]
     }
 

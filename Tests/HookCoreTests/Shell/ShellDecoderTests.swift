@@ -19,6 +19,8 @@ struct ShellDecoderTests {
         ("base64 -d p | source /dev/stdin", "base64", "source"),
         ("base64 -d p | gunzip | cat | sh", "base64", "sh"),
         ("tr 'A-Za-z' 'N-ZA-Mn-za-m' < p | sh", "tr", "sh"),
+        ("echo cm0= | base64 -d | xargs -I{} bash -c {}", "base64", "bash"),
+        ("echo cm0= | base64 -d | sudo sh", "base64", "sh"),
     ])
     func piped(command: String, decoder: String, shell: String) {
         let analysis = ShellTesting.analyze(command)
@@ -51,6 +53,9 @@ struct ShellDecoderTests {
         "base64 -d p | bash -c 'cat'",
         "base64 -d p | python3 tool.py",
         "cat script.sh | tr -d '\\r' | bash",
+        "echo ls | tr a-z A-Z | sh",
+        "cat list | tr '[:lower:]' '[:upper:]' | bash",
+        "cat x | tr '\\n' ' ' | sh",
         "printf 'ls\\n' | sh",
         "zcat logs.gz | grep error",
         "echo x | base64 -d | sh < other.sh",

@@ -120,6 +120,8 @@ struct ShellSplittingTests {
         #expect(analysis.contains("rm -rf $1"))
         #expect(analysis.contains("cleanup /"))
         #expect(analysis.recursiveFunctions.isEmpty)
+        // Its own name as an argument is not a call.
+        #expect(ShellTesting.analyze("f() { echo f; }").recursiveFunctions.isEmpty)
     }
 
     @Test("the fork bomb parses and shows a function calling itself in the background")

@@ -103,8 +103,18 @@ struct ShellWrapperTests {
         #expect(ShellTesting.analyze("find . -exec sudo rm {} \\;").first("rm")?.wrappers == ["find", "sudo"])
     }
 
-    @Test("su -c, watch and fd -x run their argument as code")
+    @Test("time is a wrapper before a command and a keyword before a compound command")
+    func time() {
+        #expect(ShellTesting.analyze("time rm -rf /").first("rm")?.wrappers == ["time"])
+        let compound = ShellTesting.analyze("time { rm -rf /; }")
+        #expect(compound.commands.map(\.text) == ["rm -rf /"])
+        #expect(compound.problems.isEmpty)
+    }
+
+    @Test("su -c, watch, fd -x and trap run their argument as code")
     func otherRunners() {
+        #expect(ShellTesting.analyze("trap 'rm -rf /' EXIT").first("rm")?.wrappers == ["trap"])
+        #expect(ShellTesting.texts("trap - EXIT") == ["trap - EXIT"])
         #expect(ShellTesting.analyze(#"su -c "rm -rf /" root"#).first("rm")?.wrappers == ["su"])
         #expect(ShellTesting.analyze("watch -n 1 rm -rf /tmp/x").first("rm")?.wrappers == ["watch"])
         #expect(ShellTesting.analyze("fd -e tmp -x rm -f").first("rm")?.wrappers == ["fd"])
