@@ -2,7 +2,7 @@ import ArgumentParser
 import HookCore
 
 @main
-struct GatehouseCommand: ParsableCommand {
+struct GatehouseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gatehouse",
         abstract: "Gatehouse: governance for AI coding agents.",
@@ -11,7 +11,7 @@ struct GatehouseCommand: ParsableCommand {
             installation, and (in later versions) inspect policies and the audit trail.
             """,
         version: Gatehouse.version,
-        subcommands: [VersionCommand.self, DoctorCommand.self, AuditCommand.self]
+        subcommands: [VersionCommand.self, DoctorCommand.self, AuditCommand.self, MCPCommand.self]
     )
 }
 
