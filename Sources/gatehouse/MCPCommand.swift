@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HookCore
 import MCP
+import PolicyFiles
 
 /// `gatehouse mcp`: the advisory tools over MCP on stdio, for agents whose
 /// plugin config starts it. Enforcement stays in the hooks.
@@ -37,7 +38,8 @@ struct MCPCommand: AsyncParsableCommand {
 enum GovernanceToolboxFactory {
     static func make(environment: [String: String]) -> GovernanceToolbox {
         let configuration = HookConfiguration(environment: environment)
-        let engine = Engine(home: configuration.home, mode: configuration.mode)
+        // The same layered policies the hooks use, so advice matches enforcement.
+        let engine = GovernedHook.engine(host: PolicyContext.host, configuration: configuration, environment: environment)
         return GovernanceToolbox(engine: engine, auditLogPath: configuration.auditLogPath, mode: configuration.mode)
     }
 }
