@@ -32,9 +32,19 @@ let package = Package(
             name: "HookCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        .systemLibrary(name: "CYAMLStatic"),
         // Policy files (YAML via libyaml), layers and the pack compiler. Linked
-        // into the hook binaries so user, project and managed files apply.
-        .target(name: "PolicyFiles", dependencies: ["HookCore", "CYAML"]),
+        // into the hook binaries so user, project and managed files apply; on
+        // Linux libyaml is linked statically (`-l:libyaml.a`, from libyaml-dev).
+        .target(
+            name: "PolicyFiles",
+            dependencies: [
+                "HookCore",
+                .target(name: "CYAML", condition: .when(platforms: [.macOS, .windows])),
+                .target(name: "CYAMLStatic", condition: .when(platforms: [.linux])),
+            ],
+            linkerSettings: [.linkedLibrary(":libyaml.a", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "gatehouse-claude",
             dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]

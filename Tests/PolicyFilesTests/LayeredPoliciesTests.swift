@@ -115,5 +115,9 @@ import Testing
         let output = runner.run(.preToolUse, input: Array(input.utf8))
         #expect(output.stdout.isEmpty)
         #expect(output.stderr.contains("no make here"), "\(output.stderr)")
+        // The audit record says which layer and file the rule came from.
+        let audit = try String(contentsOfFile: root + "/audit.jsonl", encoding: .utf8)
+        #expect(audit.contains(#""policy_sources":["user "#), "\(audit)")
+        #expect(audit.contains("/user/me.yaml:3"), "\(audit)")
     }
 }

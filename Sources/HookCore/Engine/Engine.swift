@@ -105,18 +105,33 @@ public struct Engine: Sendable {
                 return Decision(verdict: .allow, policyIDs: Engine.uniqueIDs(ranked.isEmpty ? found : ranked), id: id)
             }
             let what = evaluation.undecided.first.map { " (" + Engine.brief($0.resource) + ")" } ?? ""
-            return Decision(
+            var decision = Decision(
                 verdict: verdict, reason: "no policy rule allows this\(what); the default effect is \(defaultEffect.rawValue)",
                 policyIDs: [Engine.defaultEffectID] + Engine.uniqueIDs(ranked), risk: .medium, id: id,
                 overridable: true, guidance: "Ask the user, or use an action the policy allows.")
+            decision.policySources = ["default effect"] + Engine.sources(ranked)
+            return decision
         }
         let verdict = Engine.verdict(for: top.policy.effect)
         var reason = top.policy.reason
         if reason.isEmpty { reason = top.policy.description.isEmpty ? "policy \(top.policy.id)" : top.policy.description }
         if let detail = top.detail { reason += ": " + detail }
-        return Decision(
+        var decision = Decision(
             verdict: verdict, reason: reason, policyIDs: Engine.uniqueIDs(ranked), risk: top.policy.risk, id: id,
             overridable: verdict != .allow && top.policy.risk != .critical, guidance: top.policy.guidance)
+        decision.policySources = Engine.sources(ranked)
+        return decision
+    }
+
+    /// `layer file:line` per unique policy id, for the audit record.
+    static func sources(_ matches: [PolicyMatch]) -> [String] {
+        var ids: [String] = []
+        var sources: [String] = []
+        for match in matches where !ids.contains(match.policy.id) {
+            ids.append(match.policy.id)
+            sources.append(match.policy.origin.description)
+        }
+        return sources
     }
 
     static func uniqueIDs(_ matches: [PolicyMatch]) -> [String] {

@@ -93,7 +93,7 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
             verdict: decision.verdict, enforced: enforced, policyIDs: decision.policyIDs, risk: decision.risk,
             reason: decision.reason, summary: AuditRecord.summary(of: call, redactor: engine.redactor),
             inputSHA256: Digest.sha256Hex(input), findings: decision.findings, sessionID: call.sessionID,
-            cwd: call.cwd, mode: configuration.mode)
+            cwd: call.cwd, mode: configuration.mode, policySources: decision.policySources)
         do {
             try audit.append(record)
         } catch {

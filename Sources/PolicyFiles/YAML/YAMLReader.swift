@@ -1,4 +1,8 @@
-import CYAML
+#if canImport(CYAMLStatic)
+    import CYAMLStatic
+#else
+    import CYAML
+#endif
 import HookCore
 
 /// A problem in a policy file, at a place in it.

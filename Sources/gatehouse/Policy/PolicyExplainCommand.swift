@@ -99,7 +99,7 @@ struct PolicyExplanation {
             out.append("      reason:  \(reason)")
             out.append("      subject: \(match.subject.action.rawValue) \(match.subject.resource)")
         }
-        if !evaluation.undecided.isEmpty {
+        if !evaluation.undecided.isEmpty, defaultEffect != .allow {
             out.append("Default effect \(defaultEffect.rawValue) applies to: "
                 + evaluation.undecided.map(\.resource).joined(separator: "; "))
         }
