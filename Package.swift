@@ -43,6 +43,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gatehouse-bench", path: "Sources/gatehouse-bench"),
+        .executableTarget(name: "gatehouse-quality", path: "Sources/gatehouse-quality"),
         .testTarget(name: "HookCoreTests", dependencies: ["HookCore"]),
         .testTarget(name: "GatehouseEndToEndTests", exclude: ["Fixtures"]),
     ],

@@ -3,7 +3,14 @@
 public enum BuiltinPolicies {
     static let askUser = "Do not retry another way; ask the user."
 
-    public static let all: [Policy] = [
+    /// The hand-written core plus the shell and file pack compiled from
+    /// `policies/builtin/*.yaml`; a pack rule replaces a core rule of the same id.
+    public static let all: [Policy] = {
+        let packIDs = Set(shellPack.map(\.id))
+        return core.filter { !packIDs.contains($0.id) } + shellPack
+    }()
+
+    static let core: [Policy] = [
         Policy(
             id: "builtin.shell.rm-root", description: "Recursive deletion of the file system root",
             effect: .deny, risk: .critical, reason: "recursive delete of the root directory",
