@@ -31,20 +31,34 @@ let package = Package(
             name: "HookCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        .systemLibrary(name: "CYAMLStatic"),
+        // Policy files (YAML via libyaml), layers and the pack compiler. Linked
+        // into the hook binaries so user, project and managed files apply; on
+        // Linux libyaml is linked statically (`-l:libyaml.a`, from libyaml-dev).
+        .target(
+            name: "PolicyFiles",
+            dependencies: [
+                "HookCore",
+                .target(name: "CYAML", condition: .when(platforms: [.macOS, .windows])),
+                .target(name: "CYAMLStatic", condition: .when(platforms: [.linux])),
+            ],
+            linkerSettings: [.linkedLibrary(":libyaml.a", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "gatehouse-claude",
-            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "gatehouse",
             dependencies: [
-                "HookCore", "CCurl", "CYAML",
+                "HookCore", "CCurl", "CYAML", "PolicyFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "gatehouse-bench", path: "Sources/gatehouse-bench"),
         .executableTarget(name: "gatehouse-quality", path: "Sources/gatehouse-quality"),
         .testTarget(name: "HookCoreTests", dependencies: ["HookCore"]),
+        .testTarget(name: "PolicyFilesTests", dependencies: ["PolicyFiles", "HookCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GatehouseEndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -62,6 +62,8 @@ public struct Decision: Sendable {
     public var findings: [Finding]
     /// What the agent should do next, from the deciding policy.
     public var guidance: String?
+    /// Where each policy of `policyIDs` was written (layer, file:line), same order.
+    public var policySources: [String] = []
 
     public init(
         verdict: Verdict, reason: String = "", policyIDs: [String] = [], risk: RiskLevel = .low,
