@@ -17,7 +17,7 @@ POLICY_ENV := GATEHOUSE_POLICY_DIRS_MANAGED= GATEHOUSE_POLICY_DIRS_USER=
 VERSION     = $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/HookCore/Version.swift)
 SYSTEM_PACKAGES := libcurl4-openssl-dev libyaml-dev pkg-config
 
-.PHONY: all deps deps-e2e build generate check-generated test unit-test policy-test bench bundle clean help
+.PHONY: all deps deps-e2e build generate check-generated test unit-test policy-test bench quality bundle clean help
 
 all: build generate bundle ## Build, generate and bundle (the main job)
 
@@ -92,6 +92,10 @@ bench: build ## Hook latency against a static hello world, measured in one run
 	@swiftc -O -static-stdlib bench/hello.swift -o .build/bench/hello 2>/dev/null
 	@$(SWIFT) build -c release --product gatehouse-bench >/dev/null
 	@$(RELEASE_DIR)/gatehouse-bench --hook $(CLAUDE_PLUGIN_BIN)/gatehouse-claude --baseline .build/bench/hello
+
+quality: build ## Recall and false-positive rate of the labelled corpora in quality/, through the real hook
+	@$(SWIFT) build -c release --product gatehouse-quality >/dev/null
+	@$(RELEASE_DIR)/gatehouse-quality --hook $(CLAUDE_PLUGIN_BIN)/gatehouse-claude --corpus quality
 
 bundle: build generate ## Zip the Claude plugin with its binaries into dist/
 	@mkdir -p dist

@@ -58,6 +58,7 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gatehouse-bench", path: "Sources/gatehouse-bench"),
+        .executableTarget(name: "gatehouse-quality", path: "Sources/gatehouse-quality"),
         .testTarget(name: "HookCoreTests", dependencies: ["HookCore"]),
         .testTarget(name: "PolicyFilesTests", dependencies: ["PolicyFiles", "HookCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GatehouseEndToEndTests", exclude: ["Fixtures"]),
