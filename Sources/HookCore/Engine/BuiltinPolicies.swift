@@ -40,7 +40,7 @@ public enum BuiltinPolicies {
             actions: [.executeShell, .invokeMCP, .readWebFetch],
             conditions: [Condition(field: .content, test: .contains(["169.254.169.254"]))],
             guidance: askUser),
-    ]
+    ] + DataPolicies.all
 
     /// Verdicts for what the shell analyzer could not make sense of: never a
     /// silent allow.

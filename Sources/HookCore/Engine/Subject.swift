@@ -18,6 +18,8 @@ public struct Subject: Sendable {
     /// True when the subject was derived from a shell command rather than
     /// being the tool call itself.
     public var derivedFromShell: Bool
+    /// The tool's input as received, for detectors that walk arguments (MCP SQL).
+    public var input: JSONValue = .null
 
     public init(
         action: PolicyAction, resource: String, content: String = "", tool: String, host: String, cwd: String,
@@ -65,7 +67,9 @@ public struct SubjectBuilder: Sendable {
         let resolver = PathResolver(home: home, cwd: call.cwd)
         let host = call.host.rawValue
         func make(_ action: PolicyAction, _ resource: String, content: String = "") -> Subject {
-            Subject(action: action, resource: resource, content: content, tool: call.toolName, host: host, cwd: cwd)
+            var subject = Subject(action: action, resource: resource, content: content, tool: call.toolName, host: host, cwd: cwd)
+            subject.input = call.input
+            return subject
         }
         switch call.kind {
         case .shell:
