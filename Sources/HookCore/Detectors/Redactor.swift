@@ -27,11 +27,18 @@ public struct Redactor: Sendable {
         SecretTokenDetectors.googleAPIKey,
         SecretTokenDetectors.anthropic,
         SecretTokenDetectors.openAI,
+        SecretAssignmentDetector(),
         EmailDetector(),
         PaymentCardDetector(),
         IBANDetector(),
         SSNDetector(),
+        AadhaarDetector(),
+        IndonesianNIKDetector(),
+        IndonesianNPWPDetector(),
+        IndianPANDetector(),
+        SingaporeNRICDetector(),
         PhoneDetector(),
+        IndonesianPhoneDetector(),
     ]
 
     public func findings(in text: String) -> [Finding] {

@@ -26,8 +26,15 @@ public struct SecretWriteDetector: SubjectDetector {
             guard let command = subject.command, Self.writers.contains(command.program) else { return false }
             let writesFile = command.redirections.contains { $0.op.contains(">") } || command.program == "tee"
             guard writesFile else { return false }
-            var text = command.arguments.joined(separator: " ")
-            for redirection in command.redirections { if let body = redirection.hereDocument { text += "\n" + body } }
+            // `tee` writes what the commands before it in the pipeline print.
+            let sources = command.program == "tee"
+                ? Array(subject.pipeline.prefix { $0 != command }.filter { Self.writers.contains($0.program) })
+                : [command]
+            var text = ""
+            for source in sources {
+                text += source.arguments.joined(separator: " ") + "\n"
+                for redirection in source.redirections { if let body = redirection.hereDocument { text += body + "\n" } }
+            }
             return !redactor.findings(in: text).isEmpty
         default:
             return false
