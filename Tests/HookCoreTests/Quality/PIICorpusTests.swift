@@ -29,7 +29,7 @@ struct PIICorpusTests {
     static func type(of family: String) -> String {
         switch family {
         case "card": "credit_card"
-        default: family
+        default: family.split(separator: ":").last.map(String.init) ?? family
         }
     }
 }
