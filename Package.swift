@@ -31,19 +31,23 @@ let package = Package(
             name: "HookCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Policy files (YAML via libyaml), layers and the pack compiler. Linked
+        // into the hook binaries so user, project and managed files apply.
+        .target(name: "PolicyFiles", dependencies: ["HookCore", "CYAML"]),
         .executableTarget(
             name: "gatehouse-claude",
-            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "gatehouse",
             dependencies: [
-                "HookCore", "CCurl", "CYAML",
+                "HookCore", "CCurl", "CYAML", "PolicyFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "gatehouse-bench", path: "Sources/gatehouse-bench"),
         .testTarget(name: "HookCoreTests", dependencies: ["HookCore"]),
+        .testTarget(name: "PolicyFilesTests", dependencies: ["PolicyFiles", "HookCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GatehouseEndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -48,7 +48,10 @@ struct EncodedValueScanner {
     /// Hex first (a hex run is also base64), then base64.
     func decodedFinding(_ t: ByteText, _ start: Int, _ end: Int) -> String? {
         let run = UnsafeBufferPointer(rebasing: t.bytes[start..<end])
-        if (end - start) % 2 == 0, run.allSatisfy(Self.isHexByte), let decoded = Self.hexDecoded(run), let type = innerType(decoded) {
+        // `0x…` hex literals: the digits after the prefix.
+        let hexStart = t[start] == UInt8(ascii: "0") && (t.at(start + 1) | 0x20) == UInt8(ascii: "x") ? start + 2 : start
+        let hex = UnsafeBufferPointer(rebasing: t.bytes[hexStart..<end])
+        if (end - hexStart) % 2 == 0, hex.allSatisfy(Self.isHexByte), let decoded = Self.hexDecoded(hex), let type = innerType(decoded) {
             return type
         }
         guard end - start >= Self.minimumBase64, let decoded = Self.base64Decoded(run) else { return nil }

@@ -84,7 +84,7 @@ public struct SecretAssignmentDetector: TextDetector {
     static func isValueByte(_ b: UInt8) -> Bool {
         ASCII.isAlnum(b) || [UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "/"),
             UInt8(ascii: "="), UInt8(ascii: "!"), UInt8(ascii: "@"), UInt8(ascii: "#"), UInt8(ascii: "%"), UInt8(ascii: "^"),
-            UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "~"), UInt8(ascii: "?"), UInt8(ascii: ":")].contains(b)
+            UInt8(ascii: "&"), UInt8(ascii: "*"), UInt8(ascii: "~"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: "$")].contains(b)
     }
 
     /// The end of a literal secret value starting at `p`, or nil.
@@ -93,9 +93,10 @@ public struct SecretAssignmentDetector: TextDetector {
         guard Self.lengths.contains(end - p) else { return nil }
         let next = t.at(end)
         // Code, not a literal: a call, an interpolation, a placeholder.
-        if next == UInt8(ascii: "(") || next == UInt8(ascii: "$") || next == UInt8(ascii: "{") || next == UInt8(ascii: "<") || next == UInt8(ascii: "[") {
+        if next == UInt8(ascii: "(") || next == UInt8(ascii: "{") || next == UInt8(ascii: "<") || next == UInt8(ascii: "[") {
             return nil
         }
+        if t[p] == UInt8(ascii: "$") { return nil }  // `$VAR`, `${VAR}`
         guard Self.looksRandom(t, p, end) else { return nil }
         return end
     }
@@ -110,8 +111,13 @@ public struct SecretAssignmentDetector: TextDetector {
         }
         let classes = [upper, lower, digit, other].filter { $0 }.count
         guard classes >= 2 else { return false }
-        // Dotted names and paths (`config.db.password`, `a/b/c`) are not secrets.
-        if !digit && !upper && other { return false }
+        // Names, not values: `process.env.GITHUB_TOKEN`, `GITHUB_TOKEN`,
+        // `accessToken`, `a/b/c` hold no digit and no symbol beyond `_ . - /`.
+        var symbol = false
+        for k in start..<end where !ASCII.isAlnum(t[k]) && ![ASCII.underscore, ASCII.dot, ASCII.dash, UInt8(ascii: "/")].contains(t[k]) {
+            symbol = true
+        }
+        if !digit && !symbol { return false }
         for placeholder in placeholders where t.containsKeyword([Keyword(placeholder)], in: start..<end) { return false }
         return Entropy.shannon(counts, total: end - start) >= minimumEntropy
     }

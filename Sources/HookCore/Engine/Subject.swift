@@ -97,7 +97,16 @@ public struct SubjectBuilder: Sendable {
                     }
                 }
             }
-            if subjects.isEmpty { subjects.append(make(.executeShell, text, content: text)) }
+            if subjects.isEmpty {
+                subjects.append(make(.executeShell, text, content: text))
+            } else if subjects.count > 1 || subjects[0].resource != text {
+                // The command as written, too: rules in the MeshGuard style
+                // (`contains: "sudo "`) look at the raw text. It never gets the
+                // default effect: the simple commands above do.
+                var whole = make(.executeShell, text, content: text)
+                whole.derivedFromShell = true
+                subjects.append(whole)
+            }
             return Result(subjects: subjects, shellProblems: analysis.problems)
         case .write, .edit:
             let path = call.path.map(resolver.resolve) ?? ""
@@ -108,7 +117,9 @@ public struct SubjectBuilder: Sendable {
             let resource = (call.mcpServer ?? "") + "/" + (call.mcpTool ?? call.toolName)
             return Result(subjects: [make(.invokeMCP, resource, content: call.input.jsonText)], shellProblems: [])
         case .web:
-            return Result(subjects: [make(.readWebFetch, call.url ?? "", content: call.input.jsonText)], shellProblems: [])
+            // Hosts name their search tool "...Search"/"web_search"; the rest fetch a URL.
+            let action: PolicyAction = call.toolName.lowercased().contains("search") ? .readWebSearch : .readWebFetch
+            return Result(subjects: [make(action, call.url ?? "", content: call.input.jsonText)], shellProblems: [])
         case .other:
             return Result(subjects: [make(.other, call.toolName, content: call.input.jsonText)], shellProblems: [])
         }

@@ -7,10 +7,13 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
     public var audit: any AuditSink
     public var clock: Clock
 
-    public init(codec: Codec, configuration: HookConfiguration, audit: (any AuditSink)? = nil, clock: Clock = .system) {
+    public init(
+        codec: Codec, configuration: HookConfiguration, audit: (any AuditSink)? = nil, clock: Clock = .system,
+        engine: Engine? = nil
+    ) {
         self.codec = codec
         self.configuration = configuration
-        self.engine = Engine(home: configuration.home, mode: configuration.mode)
+        self.engine = engine ?? Engine(home: configuration.home, mode: configuration.mode)
         self.audit = audit ?? AuditLogFile(path: configuration.auditLogPath)
         self.clock = clock
     }

@@ -23,6 +23,7 @@ struct PIICorpusTests {
         #expect(result.recall >= 0.98, "recall \(result.recall) missed: \(misses)")
         #expect(result.fpr <= 0.01, "fpr \(result.fpr) false alarms: \(alarms)")
         #expect(wrongType.isEmpty, "\(wrongType)")
+        #expect(result.misses.isEmpty && result.falseAlarms.isEmpty, "within target, still wrong: \(misses) \(alarms)")
     }
 
     /// Corpus family names that differ from the finding type.

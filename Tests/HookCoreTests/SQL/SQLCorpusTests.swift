@@ -25,5 +25,6 @@ struct SQLCorpusTests {
         #expect(result.recall >= 0.98, "missed: \(misses)")
         #expect(result.fpr <= 0.01, "false alarms: \(alarms)")
         #expect(wrongFamily.isEmpty, "\(wrongFamily)")
+        #expect(result.misses.isEmpty && result.falseAlarms.isEmpty, "within target, still wrong: \(misses) \(alarms)")
     }
 }
