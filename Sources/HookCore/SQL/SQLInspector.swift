@@ -274,7 +274,8 @@ public enum SQLInspector {
     /// from a quote filter, not a binary key or id.
     static func isPrintableHex(_ digits: String) -> Bool {
         let bytes = Array(digits.utf8)
-        guard bytes.count >= 8, bytes.count % 2 == 0 else { return false }
+        // `X'…'` bodies are not checked by the tokenizer: anything may be inside.
+        guard bytes.count >= 8, bytes.count % 2 == 0, bytes.allSatisfy(EncodedValueScanner.isHexByte) else { return false }
         func value(_ c: UInt8) -> UInt8 { ASCII.isDigit(c) ? c - 0x30 : (c | 0x20) - 0x61 + 10 }
         var k = 0
         while k < bytes.count {

@@ -29,7 +29,7 @@ public enum SQLTokenizer {
 
         init(b: UnsafeBufferPointer<UInt8>) { self.b = b }
 
-        @inline(__always) func at(_ k: Int) -> UInt8 { k < b.count ? b[k] : 0 }
+        @inline(__always) func at(_ k: Int) -> UInt8 { k >= 0 && k < b.count ? b[k] : 0 }
 
         func text(_ start: Int, _ end: Int) -> String {
             String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
