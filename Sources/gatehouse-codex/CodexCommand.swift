@@ -62,6 +62,8 @@ struct CodexCommand: ParsableCommand {
         @OptionGroup var location: CodexLocation
         @Flag(help: "Record trust for Gatehouse's hooks (needs the codex binary).")
         var trust = false
+        @Flag(help: "Gatehouse came as a Codex plugin (codex plugin marketplace add): write no hooks or MCP server of its own, only record trust for the plugin's hooks. Implies --trust.")
+        var plugin = false
         @Option(help: "The codex binary used for --trust.")
         var codex = "codex"
         @Option(help: "The working directory Codex resolves project hooks for (default: the current one).")
@@ -69,8 +71,10 @@ struct CodexCommand: ParsableCommand {
 
         func run() throws {
             let installer = try CodexInstaller(location: location)
-            for line in try installer.install() { print(line) }
-            if trust {
+            if !plugin {
+                for line in try installer.install() { print(line) }
+            }
+            if trust || plugin {
                 for line in try installer.trust(codex: codex, cwd: cwd ?? CodexInstaller.currentDirectory()) { print(line) }
             } else {
                 print("note: Codex skips hooks that were never trusted; run again with --trust, or trust them in Codex's /hooks screen.")

@@ -47,7 +47,7 @@ struct CodexInstaller {
         } else {
             changes.append("unchanged: \(hooksPath) already holds Gatehouse's hooks")
         }
-        changes.append(contentsOf: try writeBlock(trust: currentTrustTables()))
+        changes.append(contentsOf: try writeBlock(trust: currentTrustTables(), mcp: true))
         return changes
     }
 
@@ -57,7 +57,8 @@ struct CodexInstaller {
         guard !hooks.isEmpty else {
             throw ValidationErrorText("Codex listed no Gatehouse hooks for \(cwd) (is \(codex) the right binary?)")
         }
-        var lines = try writeBlock(trust: CodexHookTrust.tomlTables(hooks))
+        let hasMCP = readText(configPath).flatMap(Self.block.body(in:)).map { $0.firstRange(of: "[mcp_servers.") != nil } ?? false
+        var lines = try writeBlock(trust: CodexHookTrust.tomlTables(hooks), mcp: hasMCP)
         for hook in hooks { lines.append("trusted \(hook.key)") }
         return lines
     }
@@ -92,11 +93,13 @@ struct CodexInstaller {
         return String(body[start.lowerBound...])
     }
 
-    func writeBlock(trust: String) throws -> [String] {
+    func writeBlock(trust: String, mcp: Bool) throws -> [String] {
         let text = readText(configPath) ?? ""
         var body = ""
         var notes: [String] = []
-        if Self.block.outside(text).firstRange(of: "[mcp_servers.\(CodexPluginGenerator.mcpServerName)]") != nil {
+        if !mcp {
+            // A plugin install brings its own MCP server.
+        } else if Self.block.outside(text).firstRange(of: "[mcp_servers.\(CodexPluginGenerator.mcpServerName)]") != nil {
             notes.append("kept your own [mcp_servers.\(CodexPluginGenerator.mcpServerName)] in \(configPath)")
         } else {
             body += CodexPluginGenerator.localMCPBlock(command: cliBinary)

@@ -51,14 +51,17 @@ public struct CodexPluginGenerator: Sendable {
             ("license", .string(Gatehouse.license)),
             ("keywords", .array(["governance", "security", "audit", "pii", "secrets", "policy", "hooks"].map(JSONValue.string))),
             ("skills", .string("./skills/")),
+            // hooks/hooks.json is the default path and is not named: a manifest
+            // `hooks` value would replace the default (and older schemas reject it).
             ("mcpServers", .string("./.mcp.json")),
-            ("hooks", .string("./hooks/hooks.json")),
             ("interface", .object([
                 ("displayName", .string(Gatehouse.displayName)),
                 ("shortDescription", .string("Policy gates, redaction and an audit trail for every tool call")),
                 ("longDescription", .string(Self.description)),
                 ("developerName", .string(Gatehouse.author)),
                 ("category", .string("Security")),
+                ("capabilities", .array(["Interactive", "Write"].map(JSONValue.string))),
+                ("defaultPrompt", .array([.string("Check this command against Gatehouse policy before running it")])),
                 ("websiteURL", .string(Gatehouse.homepage)),
                 ("logo", .string("./assets/icon.png")),
             ])),
