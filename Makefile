@@ -79,8 +79,10 @@ bench: build ## Hook latency against a static hello world, measured in one run
 	@mkdir -p .build/bench
 	@swiftc -O -static-stdlib bench/hello.swift -o .build/bench/hello 2>/dev/null
 	@$(SWIFT) build -c release --product gatehouse-bench >/dev/null
-	@for host in $(HOSTS); do \
-	  $(RELEASE_DIR)/gatehouse-bench --host $$host --hook plugins/$$host/bin/gatehouse-$$host --baseline .build/bench/hello; done
+	@failed=""; for host in $(HOSTS); do \
+	  $(RELEASE_DIR)/gatehouse-bench --host $$host --hook plugins/$$host/bin/gatehouse-$$host \
+	    --baseline .build/bench/hello || failed="$$failed $$host"; done; \
+	if [ -n "$$failed" ]; then echo "over budget:$$failed"; exit 1; fi
 
 bundle: build generate ## Zip the Claude plugin with its binaries into dist/
 	@mkdir -p dist

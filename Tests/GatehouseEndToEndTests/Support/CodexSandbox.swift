@@ -50,6 +50,16 @@ final class CodexSandbox {
             model_provider = "e2e"
             approval_policy = "never"
             sandbox_mode = "danger-full-access"
+            check_for_update_on_startup = false
+
+            [analytics]
+            enabled = false
+
+            [feedback]
+            enabled = false
+
+            [features]
+            apps = false
 
             [model_providers.e2e]
             name = "scripted e2e model"
