@@ -145,6 +145,9 @@ struct CodexEndToEndTests {
             #expect(output.contains("Gatehouse blocked Bash"), "\(run.diagnosis)")
             #expect(!output.contains(canary), "\(run.diagnosis)")
             #expect(output.contains(/gh_[0-9a-z]+/), "\(run.diagnosis)")
+            // The plugin's advisory skills reached the model's instructions too.
+            #expect(run.requests.contains { $0.kind == "responses" && $0.rawLine.contains("pre-execute-check") },
+                    "the plugin's skills are not in the model's instructions")
         }
     }
 }
