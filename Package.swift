@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gatehouse-claude", targets: ["gatehouse-claude"]),
+        .executable(name: "gatehouse-codex", targets: ["gatehouse-codex"]),
+        .executable(name: "gatehouse-cursor", targets: ["gatehouse-cursor"]),
         .executable(name: "gatehouse", targets: ["gatehouse"]),
         .library(name: "HookCore", targets: ["HookCore"]),
     ],
@@ -48,6 +50,14 @@ let package = Package(
         .executableTarget(
             name: "gatehouse-claude",
             dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "gatehouse-codex",
+            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "gatehouse-cursor",
+            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "gatehouse",
