@@ -12,6 +12,15 @@ CLAUDE_BIN  := $(TOOLS)/claude/claude
 CLAUDE_PLUGIN_BIN := plugins/claude/bin
 VERSION     = $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/HookCore/Version.swift)
 SYSTEM_PACKAGES := libcurl4-openssl-dev libyaml-dev pkg-config
+# Release builds map the checkout path away, so binaries (and bundles) do not depend
+# on where the repository was cloned.
+SWIFT_RELEASE := -c release --static-swift-stdlib -Xswiftc -file-prefix-map -Xswiftc $(CURDIR)=. -Xcc -ffile-prefix-map=$(CURDIR)=.
+# Where the release assets of this version are downloadable (release catalogs name it).
+RELEASE_BASE_URL ?= https://github.com/gatehouse-dev/gatehouse/releases/download/v$(VERSION)
+# Fixed mtime of every bundle entry: the last commit's time, so two runs match.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+# The placeholder values of the committed managed-settings/ templates.
+FLEET_PLACEHOLDERS = --endpoint https://gatehouse-agent.example.com --ref v$(VERSION) --mode enforce
 
 .PHONY: all deps deps-e2e build generate check-generated test unit-test bench bundle clean help
 
@@ -40,8 +49,8 @@ deps-e2e: ## Install the real host CLIs used by end-to-end tests into .tools/
 
 build: deps ## Build release binaries (static Swift stdlib) and place the hook binaries
 	@echo "==> swift build -c release (static stdlib)"
-	@$(SWIFT) build -c release --static-swift-stdlib --product gatehouse-claude
-	@$(SWIFT) build -c release --static-swift-stdlib --product gatehouse
+	@$(SWIFT) build $(SWIFT_RELEASE) --product gatehouse-claude
+	@$(SWIFT) build $(SWIFT_RELEASE) --product gatehouse
 	@mkdir -p $(CLAUDE_PLUGIN_BIN)
 	@install -m 0755 $(RELEASE_DIR)/gatehouse-claude $(CLAUDE_PLUGIN_BIN)/gatehouse-claude
 	@install -m 0755 $(RELEASE_DIR)/gatehouse $(CLAUDE_PLUGIN_BIN)/gatehouse
@@ -50,6 +59,8 @@ build: deps ## Build release binaries (static Swift stdlib) and place the hook b
 generate: build ## Regenerate the committed plugin artifacts
 	@$(RELEASE_DIR)/gatehouse-claude generate --source . >/dev/null
 	@echo "==> generated plugins/claude and .claude-plugin/marketplace.json"
+	@$(RELEASE_DIR)/gatehouse fleet render $(FLEET_PLACEHOLDERS) --schemas schemas/vendor --out managed-settings >/dev/null
+	@echo "==> generated managed-settings/ (fleet templates, validated against schemas/vendor)"
 
 check-generated: build ## Fail if committed artifacts differ from what the generators write
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
@@ -61,11 +72,18 @@ check-generated: build ## Fail if committed artifacts differ from what the gener
 	while IFS= read -r f; do \
 	  [ -e "$$tmp/$$f" ] || { echo "drift: $$f is committed but no generator writes it"; drift=1; }; \
 	done < <(find plugins/claude -type f -not -path '*/bin/*' | sort); \
+	$(RELEASE_DIR)/gatehouse fleet render $(FLEET_PLACEHOLDERS) --schemas schemas/vendor --out "$$tmp/managed-settings" >/dev/null; \
+	while IFS= read -r f; do \
+	  if ! cmp -s "$$tmp/$$f" "$$f"; then echo "drift: $$f differs from gatehouse fleet render"; drift=1; fi; \
+	done < <(cd "$$tmp" && find managed-settings -type f | sort); \
+	while IFS= read -r f; do \
+	  [ -e "$$tmp/$$f" ] || { echo "drift: $$f is committed but fleet render does not write it"; drift=1; }; \
+	done < <(find managed-settings -type f -not -name README.md | sort); \
 	if [ $$drift = 1 ]; then echo "Run 'make generate' and commit the result."; exit 1; fi; \
 	echo "==> generated artifacts match their generators"
 
 unit-test: deps ## Unit tests only (no host CLIs)
-	@$(SWIFT) test --filter HookCoreTests
+	@$(SWIFT) test --filter 'HookCoreTests|GatehouseFleetTests'
 
 test: deps deps-e2e build check-generated ## Unit and end-to-end tests (real Claude Code CLI)
 	@echo "==> swift test"
@@ -77,14 +95,8 @@ bench: build ## Hook latency against a static hello world, measured in one run
 	@$(SWIFT) build -c release --product gatehouse-bench >/dev/null
 	@$(RELEASE_DIR)/gatehouse-bench --hook $(CLAUDE_PLUGIN_BIN)/gatehouse-claude --baseline .build/bench/hello
 
-bundle: build generate ## Zip the Claude plugin with its binaries into dist/
-	@mkdir -p dist
-	@rm -f dist/gatehouse-claude-$(VERSION).zip
-	@cd plugins/claude && find . -type f | LC_ALL=C sort | \
-	  TZ=UTC xargs touch -h -d '2026-01-01 00:00:00' && \
-	  find . -type f | LC_ALL=C sort | zip -X -q -@ ../../dist/gatehouse-claude-$(VERSION).zip
-	@cd dist && sha256sum gatehouse-claude-$(VERSION).zip > SHA256SUMS
-	@echo "==> dist/gatehouse-claude-$(VERSION).zip"; cat dist/SHA256SUMS
+bundle: build generate ## Release zips, catalogs and SHA256SUMS for this platform in dist/
+	@VERSION=$(VERSION) RELEASE_BASE_URL=$(RELEASE_BASE_URL) SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) scripts/bundle.sh dist
 
 clean: ## Remove build outputs (not the installed host CLIs)
 	rm -rf .build dist $(CLAUDE_PLUGIN_BIN)

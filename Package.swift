@@ -11,6 +11,7 @@ let package = Package(
         .executable(name: "gatehouse-claude", targets: ["gatehouse-claude"]),
         .executable(name: "gatehouse", targets: ["gatehouse"]),
         .library(name: "HookCore", targets: ["HookCore"]),
+        .library(name: "GatehouseFleet", targets: ["GatehouseFleet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -35,15 +36,18 @@ let package = Package(
             name: "gatehouse-claude",
             dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fleet templates, schema validation: only the person-facing CLI uses it.
+        .target(name: "GatehouseFleet", dependencies: ["HookCore"]),
         .executableTarget(
             name: "gatehouse",
             dependencies: [
-                "HookCore", "CCurl", "CYAML",
+                "HookCore", "GatehouseFleet", "CCurl", "CYAML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "gatehouse-bench", path: "Sources/gatehouse-bench"),
         .testTarget(name: "HookCoreTests", dependencies: ["HookCore"]),
+        .testTarget(name: "GatehouseFleetTests", dependencies: ["GatehouseFleet", "HookCore", "CYAML"]),
         .testTarget(name: "GatehouseEndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

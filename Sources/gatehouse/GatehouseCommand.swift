@@ -11,7 +11,7 @@ struct GatehouseCommand: ParsableCommand {
             installation, and (in later versions) inspect policies and the audit trail.
             """,
         version: Gatehouse.version,
-        subcommands: [VersionCommand.self, DoctorCommand.self, AuditCommand.self]
+        subcommands: [VersionCommand.self, DoctorCommand.self, AuditCommand.self, FleetCommand.self]
     )
 }
 
