@@ -24,6 +24,7 @@ strip_binary() { if [ "$os" = darwin ]; then strip -S -x "$1"; else strip --stri
 size() { wc -c <"$1" | tr -d ' '; }
 
 mkdir -p "$dist"
+dist="$(cd "$dist" && pwd)"   # absolute: the zip step runs inside the staging folder
 stage="$(mktemp -d "${TMPDIR:-/tmp}/gatehouse-bundle.XXXXXX")"
 trap 'rm -rf "$stage"' EXIT
 rm -f "$dist"/gatehouse-*-"$VERSION"-"$platform".* "$dist/SHA256SUMS"

@@ -11,9 +11,10 @@ import Testing
     .timeLimit(.minutes(10)))
 struct BundleEndToEndTests {
     /// Bundles into `dist` with the release base URL on the stand-in host.
-    func bundle(_ sandbox: ClaudeSandbox, into dist: URL) async throws -> (zip: URL, catalog: URL) {
+    /// `argument` is what the script is given (a path relative to the sandbox's work dir works too).
+    func bundle(_ sandbox: ClaudeSandbox, into dist: URL, argument: String? = nil) async throws -> (zip: URL, catalog: URL) {
         let version = try FleetPaths.version
-        let outcome = try await sandbox.tool(FleetPaths.bundleScript, [dist.path], environment: [
+        let outcome = try await sandbox.tool(FleetPaths.bundleScript, [argument ?? dist.path], environment: [
             "VERSION": version,
             "RELEASE_BASE_URL": "https://\(FleetPaths.releaseHost)/v\(version)",
             "SOURCE_DATE_EPOCH": "1767225600",
@@ -28,7 +29,7 @@ struct BundleEndToEndTests {
     func reproducible() async throws {
         try FleetGate.requireGatehouseCLI()
         try await ClaudeSandbox.with { sandbox in
-            let first = try await bundle(sandbox, into: sandbox.root.appendingPathComponent("dist1"))
+            let first = try await bundle(sandbox, into: sandbox.work.appendingPathComponent("dist1"), argument: "dist1")
             let second = try await bundle(sandbox, into: sandbox.root.appendingPathComponent("dist2"))
             let sums1 = try String(contentsOf: first.zip.deletingLastPathComponent().appendingPathComponent("SHA256SUMS"), encoding: .utf8)
             let sums2 = try String(contentsOf: second.zip.deletingLastPathComponent().appendingPathComponent("SHA256SUMS"), encoding: .utf8)
