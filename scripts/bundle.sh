@@ -63,6 +63,30 @@ catalog_claude() { # zip sha256
 }
 JSON
 }
+# The same plugin as a local (directory) marketplace, for fleets that unpack the zip with
+# MDM: unpack to <dir>/gatehouse, put this file at <dir>/.claude-plugin/marketplace.json,
+# and name <dir> in managed settings (gatehouse fleet render --marketplace-dir <dir>).
+catalog_claude_local() {
+  cat <<JSON
+{
+  "name": "gatehouse",
+  "owner": {
+    "name": "Gatehouse",
+    "url": "https://github.com/gatehouse-dev/gatehouse"
+  },
+  "description": "Gatehouse $VERSION release for $platform, unpacked next to this catalog.",
+  "plugins": [
+    {
+      "name": "gatehouse",
+      "source": "./gatehouse",
+      "version": "$VERSION",
+      "description": "Gatehouse $VERSION for Claude Code ($platform): policy checks before tool calls, redaction after, audit trail.",
+      "category": "security"
+    }
+  ]
+}
+JSON
+}
 # Codex installs from a local marketplace folder: unpack the zip to <dir>/gatehouse and
 # put this file at <dir>/.agents/plugins/marketplace.json.
 catalog_codex() {
@@ -133,7 +157,11 @@ for host in "${hosts[@]}"; do
   digest="$(sha "$dist/$zip_name" | cut -d' ' -f1)"
   catalog="gatehouse-$host-$VERSION-$platform.marketplace.json"
   case "$host" in
-    claude) catalog_claude "$zip_name" "$digest" >"$dist/$catalog" ;;
+    claude)
+      catalog_claude "$zip_name" "$digest" >"$dist/$catalog"
+      local_catalog="gatehouse-$host-$VERSION-$platform.local-marketplace.json"
+      catalog_claude_local >"$dist/$local_catalog"
+      echo "  -> $local_catalog" ;;
     codex) catalog_codex >"$dist/$catalog" ;;
     cursor) catalog_cursor >"$dist/$catalog" ;;
     *) echo "     (no release catalog format known for host '$host'; zip only)"; catalog="" ;;

@@ -72,6 +72,21 @@ struct FleetCommand: ParsableCommand {
             }
             for file in files { print("wrote \(out)/\(file.path)") }
             print("validated \(renderer.jsonArtifacts.count + renderer.embeddedJSON.count) JSON documents against \(schemaDirectory)")
+            print(Self.nextSteps(options))
+        }
+
+        /// What the fleet must still do, as tested against the real CLI (FINDINGS.md h).
+        static func nextSteps(_ options: FleetOptions) -> String {
+            switch options.marketplace {
+            case .directory(let path):
+                return "next: unpack the Claude Code release zip to \(path)/gatehouse and copy the release's "
+                    + "*.local-marketplace.json to \(path)/.claude-plugin/marketplace.json (or point at a checkout); "
+                    + "nothing else is needed per user."
+            case .release:
+                return "next: the hosted catalog is not loaded by `claude -p` on its own. Run "
+                    + "`claude plugin install gatehouse@gatehouse` once per user (login script) after deploying, "
+                    + "and again after changing --ref. Or use --marketplace-dir with the unpacked bundle."
+            }
         }
     }
 

@@ -118,6 +118,41 @@ struct BundleEndToEndTests {
         }
     }
 
+    @Test("unpacked bundle as the managed directory marketplace: the hook blocks with no install step",
+          .enabled(if: FleetGate.namespacesPossible, FleetGate.namespaceComment))
+    func unpackedBundleAsManagedMarketplace() async throws {
+        try FleetGate.requireGatehouseCLI()
+        try await ClaudeSandbox.with { sandbox in
+            try await FleetGate.requireNamespaces(in: sandbox.root)
+            let version = try FleetPaths.version
+            let dist = sandbox.root.appendingPathComponent("dist")
+            let (zip, _) = try await bundle(sandbox, into: dist)
+            // What MDM would do: unpack under a fixed folder, add the local catalog.
+            let opt = sandbox.root.appendingPathComponent("opt/gatehouse/claude")
+            try FileManager.default.createDirectory(at: opt, withIntermediateDirectories: true)
+            let unzip = try await sandbox.tool(URL(fileURLWithPath: EndToEndGate.findExecutable("unzip")?.path ?? "/usr/bin/unzip"),
+                                               ["-q", zip.path, "-d", opt.appendingPathComponent("gatehouse").path])
+            try #require(unzip.exitCode == 0, "\(unzip.summary)")
+            try FileManager.default.createDirectory(at: opt.appendingPathComponent(".claude-plugin"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(
+                at: dist.appendingPathComponent("gatehouse-claude-\(version)-\(FleetPaths.platform).local-marketplace.json"),
+                to: opt.appendingPathComponent(".claude-plugin/marketplace.json"))
+            let out = sandbox.root.appendingPathComponent("fleet")
+            let render = try await sandbox.tool(FleetPaths.gatehouseCLI, [
+                "fleet", "render", "--endpoint", "https://gatehouse-agent.example.com", "--ref", "v\(version)", "--mode", "enforce",
+                "--marketplace-dir", opt.path, "--schemas", RepoPaths.root.appendingPathComponent("schemas/vendor").path, "--out", out.path])
+            try #require(render.exitCode == 0, "\(render.summary)")
+            #expect(render.stdout.contains("nothing else is needed per user"), "\(render.stdout)")
+
+            let canary = try sandbox.plantCanary()
+            let run = try await sandbox.runPrompt(script: .bash("rm -rf $HOME"), launcher: sandbox.managedLauncher(out.appendingPathComponent("claude")))
+            #expect(FileManager.default.fileExists(atPath: canary.path), "the canary in HOME was deleted\n\(run.diagnosis)")
+            let result = try #require(run.toolResults.first, "\(run.diagnosis)")
+            #expect(result.text.contains(/gh_[0-9a-z]+/), "no Gatehouse decision id\n\(run.diagnosis)")
+            #expect(run.hookLines.contains(opt.path + "/gatehouse/bin/gatehouse-claude"), "\(run.hookLines)")
+        }
+    }
+
     @Test("hosted template: -p runs are ungoverned until `claude plugin install`, then the hook blocks",
           .enabled(if: FleetGate.namespacesPossible, FleetGate.namespaceComment))
     func hostedTemplateNeedsInstallStep() async throws {
