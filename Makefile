@@ -18,6 +18,15 @@ CODEX_BIN   := $(TOOLS)/codex/codex_cli_bin/bin/codex
 HOSTS       := claude codex cursor
 VERSION     = $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/HookCore/Version.swift)
 SYSTEM_PACKAGES := libcurl4-openssl-dev libyaml-dev pkg-config
+# Release builds map the checkout path away, so binaries (and bundles) do not depend
+# on where the repository was cloned.
+SWIFT_RELEASE := -c release --static-swift-stdlib -Xswiftc -file-prefix-map -Xswiftc $(CURDIR)=. -Xcc -ffile-prefix-map=$(CURDIR)=.
+# Where the release assets of this version are downloadable (release catalogs name it).
+RELEASE_BASE_URL ?= https://github.com/gatehouse-dev/gatehouse/releases/download/v$(VERSION)
+# Fixed mtime of every bundle entry: the last commit's time, so two runs match.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225600)
+# The placeholder values of the committed managed-settings/ templates.
+FLEET_PLACEHOLDERS = --endpoint https://gatehouse-agent.example.com --ref v$(VERSION) --mode enforce
 
 .PHONY: all deps deps-e2e build generate check-generated test unit-test policy-test bench quality bundle clean help
 
@@ -48,7 +57,7 @@ deps-e2e: ## Install the real host CLIs used by end-to-end tests into .tools/
 build: deps ## Build release binaries (static Swift stdlib) and place them in every plugin's bin/
 	@echo "==> swift build -c release (static stdlib)"
 	@for product in $(addprefix gatehouse-,$(HOSTS)) gatehouse; do \
-	  $(SWIFT) build -c release --static-swift-stdlib --product $$product; done
+	  $(SWIFT) build $(SWIFT_RELEASE) --product $$product; done
 	@for host in $(HOSTS); do \
 	  mkdir -p plugins/$$host/bin; \
 	  install -m 0755 $(RELEASE_DIR)/gatehouse-$$host plugins/$$host/bin/gatehouse-$$host; \
@@ -64,6 +73,8 @@ generate: build ## Regenerate the committed plugin artifacts of every host and t
 	  cp "$$tmp" $(POLICY_PACK_SWIFT); echo "==> regenerated $(POLICY_PACK_SWIFT); rebuilding"; \
 	  $(MAKE) --no-print-directory build; \
 	else echo "==> $(POLICY_PACK_SWIFT) is up to date"; fi
+	@$(RELEASE_DIR)/gatehouse fleet render $(FLEET_PLACEHOLDERS) --schemas schemas/vendor --out managed-settings >/dev/null
+	@echo "==> generated managed-settings/ (fleet templates, validated against schemas/vendor)"
 
 check-generated: build ## Fail if committed artifacts differ from what the generators write
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
@@ -78,11 +89,18 @@ check-generated: build ## Fail if committed artifacts differ from what the gener
 	$(RELEASE_DIR)/gatehouse policy compile $(POLICY_PACK) --out "$$tmp/pack.swift"; \
 	if ! cmp -s "$$tmp/pack.swift" $(POLICY_PACK_SWIFT); then \
 	  echo "drift: $(POLICY_PACK_SWIFT) differs from $(POLICY_PACK)/*.yaml"; drift=1; fi; \
+	$(RELEASE_DIR)/gatehouse fleet render $(FLEET_PLACEHOLDERS) --schemas schemas/vendor --out "$$tmp/managed-settings" >/dev/null; \
+	while IFS= read -r f; do \
+	  if ! cmp -s "$$tmp/$$f" "$$f"; then echo "drift: $$f differs from gatehouse fleet render"; drift=1; fi; \
+	done < <(cd "$$tmp" && find managed-settings -type f | sort); \
+	while IFS= read -r f; do \
+	  [ -e "$$tmp/$$f" ] || { echo "drift: $$f is committed but fleet render does not write it"; drift=1; }; \
+	done < <(find managed-settings -type f -not -name README.md | sort); \
 	if [ $$drift = 1 ]; then echo "Run 'make generate' and commit the result."; exit 1; fi; \
 	echo "==> generated artifacts match their generators"
 
 unit-test: deps ## Unit tests only (no host CLIs)
-	@$(SWIFT) test --filter 'HookCoreTests|PolicyFilesTests'
+	@$(SWIFT) test --filter 'HookCoreTests|PolicyFilesTests|GatehouseFleetTests'
 
 policy-test: build ## Run the tests: cases of the built-in policy pack (gatehouse policy test)
 	@$(POLICY_ENV) $(RELEASE_DIR)/gatehouse policy test $(POLICY_PACK) --failures-only
@@ -94,24 +112,18 @@ test: deps deps-e2e build check-generated policy-test ## Unit and end-to-end tes
 bench: build ## Hook latency against a static hello world, measured in one run
 	@mkdir -p .build/bench
 	@swiftc -O -static-stdlib bench/hello.swift -o .build/bench/hello 2>/dev/null
-	@$(SWIFT) build -c release --product gatehouse-bench >/dev/null
+	@$(SWIFT) build $(SWIFT_RELEASE) --product gatehouse-bench >/dev/null
 	@failed=""; for host in $(HOSTS); do \
 	  $(RELEASE_DIR)/gatehouse-bench --host $$host --hook plugins/$$host/bin/gatehouse-$$host \
 	    --baseline .build/bench/hello || failed="$$failed $$host"; done; \
 	if [ -n "$$failed" ]; then echo "over budget:$$failed"; exit 1; fi
 
 quality: build ## Recall and false-positive rate of the labelled corpora in quality/, through the real hook
-	@$(SWIFT) build -c release --product gatehouse-quality >/dev/null
+	@$(SWIFT) build $(SWIFT_RELEASE) --product gatehouse-quality >/dev/null
 	@$(RELEASE_DIR)/gatehouse-quality --hook $(CLAUDE_PLUGIN_BIN)/gatehouse-claude --corpus quality
 
-bundle: build generate ## Zip the Claude plugin with its binaries into dist/
-	@mkdir -p dist
-	@rm -f dist/gatehouse-claude-$(VERSION).zip
-	@cd plugins/claude && find . -type f | LC_ALL=C sort | \
-	  TZ=UTC xargs touch -h -d '2026-01-01 00:00:00' && \
-	  find . -type f | LC_ALL=C sort | zip -X -q -@ ../../dist/gatehouse-claude-$(VERSION).zip
-	@cd dist && sha256sum gatehouse-claude-$(VERSION).zip > SHA256SUMS
-	@echo "==> dist/gatehouse-claude-$(VERSION).zip"; cat dist/SHA256SUMS
+bundle: build generate ## Release zips, catalogs and SHA256SUMS for this platform in dist/
+	@VERSION=$(VERSION) RELEASE_BASE_URL=$(RELEASE_BASE_URL) SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) scripts/bundle.sh dist
 
 clean: ## Remove build outputs (not the installed host CLIs)
 	rm -rf .build dist $(addsuffix /bin,$(addprefix plugins/,$(HOSTS)))

@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "gatehouse-cursor", targets: ["gatehouse-cursor"]),
         .executable(name: "gatehouse", targets: ["gatehouse"]),
         .library(name: "HookCore", targets: ["HookCore"]),
+        .library(name: "GatehouseFleet", targets: ["GatehouseFleet"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -53,16 +54,18 @@ let package = Package(
         ),
         .executableTarget(
             name: "gatehouse-codex",
-            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "gatehouse-cursor",
-            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Fleet templates, schema validation: only the person-facing CLI uses it.
+        .target(name: "GatehouseFleet", dependencies: ["HookCore"]),
         .executableTarget(
             name: "gatehouse",
             dependencies: [
-                "HookCore", "CCurl", "CYAML", "PolicyFiles",
+                "HookCore", "GatehouseFleet", "CCurl", "CYAML", "PolicyFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "MCP", package: "swift-sdk"),
             ]
@@ -71,6 +74,7 @@ let package = Package(
         .executableTarget(name: "gatehouse-quality", path: "Sources/gatehouse-quality"),
         .testTarget(name: "HookCoreTests", dependencies: ["HookCore"]),
         .testTarget(name: "PolicyFilesTests", dependencies: ["PolicyFiles", "HookCore"], exclude: ["Fixtures"]),
+        .testTarget(name: "GatehouseFleetTests", dependencies: ["GatehouseFleet", "HookCore", "CYAML"]),
         .testTarget(name: "GatehouseEndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -12,7 +12,10 @@ struct GatehouseCommand: AsyncParsableCommand {
             the advisory tools to agents over MCP.
             """,
         version: Gatehouse.version,
-        subcommands: [VersionCommand.self, DoctorCommand.self, PolicyCommand.self, AuditCommand.self, MCPCommand.self]
+        subcommands: [
+            VersionCommand.self, DoctorCommand.self, PolicyCommand.self, AuditCommand.self, FleetCommand.self,
+            MCPCommand.self,
+        ]
     )
 }
 

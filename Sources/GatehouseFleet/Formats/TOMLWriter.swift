@@ -1,0 +1,58 @@
+import HookCore
+
+/// Just enough TOML for Codex requirements files: basic strings, booleans,
+/// integers, and arrays of tables written from a hooks object.
+public enum TOML {
+    public static func string(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    let hex = String(scalar.value, radix: 16, uppercase: true)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    public static func scalar(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let s): return string(s)
+        case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return n
+        case .array(let items):
+            let rendered = items.compactMap(scalar)
+            return rendered.count == items.count ? "[" + rendered.joined(separator: ", ") + "]" : nil
+        default: return nil
+        }
+    }
+
+    /// `{"PreToolUse":[{"matcher":..,"hooks":[{..}]}]}` under `prefix` (e.g. "hooks")
+    /// as `[[hooks.PreToolUse]]` / `[[hooks.PreToolUse.hooks]]` tables.
+    public static func hookTables(_ events: JSONValue, prefix: String) -> String {
+        var out = ""
+        for event in events.objectMembers ?? [] {
+            for group in event.value.arrayValue ?? [] {
+                out += "\n[[\(prefix).\(event.key)]]\n"
+                for member in group.objectMembers ?? [] where member.key != "hooks" {
+                    if let v = scalar(member.value) { out += "\(member.key) = \(v)\n" }
+                }
+                for handler in group["hooks"]?.arrayValue ?? [] {
+                    out += "\n[[\(prefix).\(event.key).hooks]]\n"
+                    for member in handler.objectMembers ?? [] {
+                        if let v = scalar(member.value) { out += "\(member.key) = \(v)\n" }
+                    }
+                }
+            }
+        }
+        return out
+    }
+}
