@@ -23,6 +23,8 @@ public struct Subject: Sendable {
     public var rawPath: String = ""
     /// Functions on the command line whose body calls itself (fork bombs).
     public var recursiveFunctions: [String] = []
+    /// The tool's input as received, for detectors that walk arguments (MCP SQL).
+    public var input: JSONValue = .null
 
     public init(
         action: PolicyAction, resource: String, content: String = "", tool: String, host: String, cwd: String,
@@ -70,7 +72,9 @@ public struct SubjectBuilder: Sendable {
         let resolver = PathResolver(home: home, cwd: call.cwd)
         let host = call.host.rawValue
         func make(_ action: PolicyAction, _ resource: String, content: String = "") -> Subject {
-            Subject(action: action, resource: resource, content: content, tool: call.toolName, host: host, cwd: cwd)
+            var subject = Subject(action: action, resource: resource, content: content, tool: call.toolName, host: host, cwd: cwd)
+            subject.input = call.input
+            return subject
         }
         switch call.kind {
         case .shell:

@@ -59,7 +59,7 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
             return fail(event, problem: error.description, input: input)
         }
         let id = DecisionID.generate(clock: clock)
-        let (redacted, decision) = engine.scanOutput(result.response, id: id)
+        let (redacted, decision) = engine.scanOutput(result.response, id: id, tool: result.call.toolName)
         let changed = decision.verdict == .redact && configuration.mode == .enforce
         var output = codec.encodePost(decision, redacted: changed ? redacted : nil, result: result)
         record(decision, enforced: changed ? .redact : .allow, call: result.call, event: event, input: input, output: &output)
