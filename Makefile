@@ -10,6 +10,10 @@ RELEASE_DIR := .build/release
 TOOLS       := $(CURDIR)/.tools
 CLAUDE_BIN  := $(TOOLS)/claude/claude
 CLAUDE_PLUGIN_BIN := plugins/claude/bin
+POLICY_PACK := policies/builtin
+POLICY_PACK_SWIFT := Sources/HookCore/Engine/BuiltinPack.generated.swift
+# Policy commands run by make see no managed or user files of this machine.
+POLICY_ENV := GATEHOUSE_POLICY_DIRS_MANAGED= GATEHOUSE_POLICY_DIRS_USER=
 VERSION     = $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/HookCore/Version.swift)
 SYSTEM_PACKAGES := libcurl4-openssl-dev libyaml-dev pkg-config
 # Release builds map the checkout path away, so binaries (and bundles) do not depend
@@ -22,7 +26,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 1767225
 # The placeholder values of the committed managed-settings/ templates.
 FLEET_PLACEHOLDERS = --endpoint https://gatehouse-agent.example.com --ref v$(VERSION) --mode enforce
 
-.PHONY: all deps deps-e2e build generate check-generated test unit-test bench bundle clean help
+.PHONY: all deps deps-e2e build generate check-generated test unit-test policy-test bench quality bundle clean help
 
 all: build generate bundle ## Build, generate and bundle (the main job)
 
@@ -56,9 +60,15 @@ build: deps ## Build release binaries (static Swift stdlib) and place the hook b
 	@install -m 0755 $(RELEASE_DIR)/gatehouse $(CLAUDE_PLUGIN_BIN)/gatehouse
 	@echo "==> hook binaries in $(CLAUDE_PLUGIN_BIN)/"
 
-generate: build ## Regenerate the committed plugin artifacts
+generate: build ## Regenerate the committed plugin artifacts and the compiled policy pack
 	@$(RELEASE_DIR)/gatehouse-claude generate --source . >/dev/null
 	@echo "==> generated plugins/claude and .claude-plugin/marketplace.json"
+	@tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \
+	$(RELEASE_DIR)/gatehouse policy compile $(POLICY_PACK) --out "$$tmp"; \
+	if ! cmp -s "$$tmp" $(POLICY_PACK_SWIFT); then \
+	  cp "$$tmp" $(POLICY_PACK_SWIFT); echo "==> regenerated $(POLICY_PACK_SWIFT); rebuilding"; \
+	  $(MAKE) --no-print-directory build; \
+	else echo "==> $(POLICY_PACK_SWIFT) is up to date"; fi
 	@$(RELEASE_DIR)/gatehouse fleet render $(FLEET_PLACEHOLDERS) --schemas schemas/vendor --out managed-settings >/dev/null
 	@echo "==> generated managed-settings/ (fleet templates, validated against schemas/vendor)"
 
@@ -72,6 +82,9 @@ check-generated: build ## Fail if committed artifacts differ from what the gener
 	while IFS= read -r f; do \
 	  [ -e "$$tmp/$$f" ] || { echo "drift: $$f is committed but no generator writes it"; drift=1; }; \
 	done < <(find plugins/claude -type f -not -path '*/bin/*' | sort); \
+	$(RELEASE_DIR)/gatehouse policy compile $(POLICY_PACK) --out "$$tmp/pack.swift"; \
+	if ! cmp -s "$$tmp/pack.swift" $(POLICY_PACK_SWIFT); then \
+	  echo "drift: $(POLICY_PACK_SWIFT) differs from $(POLICY_PACK)/*.yaml"; drift=1; fi; \
 	$(RELEASE_DIR)/gatehouse fleet render $(FLEET_PLACEHOLDERS) --schemas schemas/vendor --out "$$tmp/managed-settings" >/dev/null; \
 	while IFS= read -r f; do \
 	  if ! cmp -s "$$tmp/$$f" "$$f"; then echo "drift: $$f differs from gatehouse fleet render"; drift=1; fi; \
@@ -83,9 +96,12 @@ check-generated: build ## Fail if committed artifacts differ from what the gener
 	echo "==> generated artifacts match their generators"
 
 unit-test: deps ## Unit tests only (no host CLIs)
-	@$(SWIFT) test --filter 'HookCoreTests|GatehouseFleetTests'
+	@$(SWIFT) test --filter 'HookCoreTests|PolicyFilesTests|GatehouseFleetTests'
 
-test: deps deps-e2e build check-generated ## Unit and end-to-end tests (real Claude Code CLI)
+policy-test: build ## Run the tests: cases of the built-in policy pack (gatehouse policy test)
+	@$(POLICY_ENV) $(RELEASE_DIR)/gatehouse policy test $(POLICY_PACK) --failures-only
+
+test: deps deps-e2e build check-generated policy-test ## Unit and end-to-end tests (real Claude Code CLI)
 	@echo "==> swift test"
 	@GATEHOUSE_CLAUDE_CLI=$(CLAUDE_BIN) $(SWIFT) test
 
@@ -94,6 +110,10 @@ bench: build ## Hook latency against a static hello world, measured in one run
 	@swiftc -O -static-stdlib bench/hello.swift -o .build/bench/hello 2>/dev/null
 	@$(SWIFT) build -c release --product gatehouse-bench >/dev/null
 	@$(RELEASE_DIR)/gatehouse-bench --hook $(CLAUDE_PLUGIN_BIN)/gatehouse-claude --baseline .build/bench/hello
+
+quality: build ## Recall and false-positive rate of the labelled corpora in quality/, through the real hook
+	@$(SWIFT) build -c release --product gatehouse-quality >/dev/null
+	@$(RELEASE_DIR)/gatehouse-quality --hook $(CLAUDE_PLUGIN_BIN)/gatehouse-claude --corpus quality
 
 bundle: build generate ## Release zips, catalogs and SHA256SUMS for this platform in dist/
 	@VERSION=$(VERSION) RELEASE_BASE_URL=$(RELEASE_BASE_URL) SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) scripts/bundle.sh dist

@@ -7,10 +7,13 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
     public var audit: any AuditSink
     public var clock: Clock
 
-    public init(codec: Codec, configuration: HookConfiguration, audit: (any AuditSink)? = nil, clock: Clock = .system) {
+    public init(
+        codec: Codec, configuration: HookConfiguration, audit: (any AuditSink)? = nil, clock: Clock = .system,
+        engine: Engine? = nil
+    ) {
         self.codec = codec
         self.configuration = configuration
-        self.engine = Engine(home: configuration.home, mode: configuration.mode)
+        self.engine = engine ?? Engine(home: configuration.home, mode: configuration.mode)
         self.audit = audit ?? AuditLogFile(path: configuration.auditLogPath)
         self.clock = clock
     }
@@ -56,7 +59,7 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
             return fail(event, problem: error.description, input: input)
         }
         let id = DecisionID.generate(clock: clock)
-        let (redacted, decision) = engine.scanOutput(result.response, id: id)
+        let (redacted, decision) = engine.scanOutput(result.response, id: id, tool: result.call.toolName)
         let changed = decision.verdict == .redact && configuration.mode == .enforce
         var output = codec.encodePost(decision, redacted: changed ? redacted : nil, result: result)
         record(decision, enforced: changed ? .redact : .allow, call: result.call, event: event, input: input, output: &output)
@@ -90,7 +93,7 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
             verdict: decision.verdict, enforced: enforced, policyIDs: decision.policyIDs, risk: decision.risk,
             reason: decision.reason, summary: AuditRecord.summary(of: call, redactor: engine.redactor),
             inputSHA256: Digest.sha256Hex(input), findings: decision.findings, sessionID: call.sessionID,
-            cwd: call.cwd, mode: configuration.mode)
+            cwd: call.cwd, mode: configuration.mode, policySources: decision.policySources)
         do {
             try audit.append(record)
         } catch {
