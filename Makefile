@@ -12,10 +12,14 @@ CLAUDE_BIN  := $(TOOLS)/claude/claude
 CLAUDE_PLUGIN_BIN := plugins/claude/bin
 CODEX_BIN   := $(TOOLS)/codex/codex_cli_bin/bin/codex
 HOSTS       := claude codex cursor
+POLICY_PACK := policies/builtin
+POLICY_PACK_SWIFT := Sources/HookCore/Engine/BuiltinPack.generated.swift
+# Policy commands run by make see no managed or user files of this machine.
+POLICY_ENV := GATEHOUSE_POLICY_DIRS_MANAGED= GATEHOUSE_POLICY_DIRS_USER=
 VERSION     = $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/HookCore/Version.swift)
 SYSTEM_PACKAGES := libcurl4-openssl-dev libyaml-dev pkg-config
 
-.PHONY: all deps deps-e2e build generate check-generated test unit-test bench bundle clean help
+.PHONY: all deps deps-e2e build generate check-generated test unit-test policy-test bench quality bundle clean help
 
 all: build generate bundle ## Build, generate and bundle (the main job)
 
@@ -51,9 +55,15 @@ build: deps ## Build release binaries (static Swift stdlib) and place them in ev
 	  install -m 0755 $(RELEASE_DIR)/gatehouse plugins/$$host/bin/gatehouse; done
 	@echo "==> hook binaries in plugins/{$$(echo $(HOSTS) | tr ' ' ,)}/bin/"
 
-generate: build ## Regenerate the committed plugin artifacts of every host
+generate: build ## Regenerate the committed plugin artifacts of every host and the compiled policy pack
 	@for host in $(HOSTS); do $(RELEASE_DIR)/gatehouse-$$host generate --source . >/dev/null; done
 	@echo "==> generated plugins/{$$(echo $(HOSTS) | tr ' ' ,)} and the root marketplace catalogs"
+	@tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \
+	$(RELEASE_DIR)/gatehouse policy compile $(POLICY_PACK) --out "$$tmp"; \
+	if ! cmp -s "$$tmp" $(POLICY_PACK_SWIFT); then \
+	  cp "$$tmp" $(POLICY_PACK_SWIFT); echo "==> regenerated $(POLICY_PACK_SWIFT); rebuilding"; \
+	  $(MAKE) --no-print-directory build; \
+	else echo "==> $(POLICY_PACK_SWIFT) is up to date"; fi
 
 check-generated: build ## Fail if committed artifacts differ from what the generators write
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
@@ -65,13 +75,19 @@ check-generated: build ## Fail if committed artifacts differ from what the gener
 	while IFS= read -r f; do \
 	  [ -e "$$tmp/$$f" ] || { echo "drift: $$f is committed but no generator writes it"; drift=1; }; \
 	done < <(find $(addprefix plugins/,$(HOSTS)) .claude-plugin .agents/plugins .cursor-plugin -type f -not -path '*/bin/*' | sort); \
+	$(RELEASE_DIR)/gatehouse policy compile $(POLICY_PACK) --out "$$tmp/pack.swift"; \
+	if ! cmp -s "$$tmp/pack.swift" $(POLICY_PACK_SWIFT); then \
+	  echo "drift: $(POLICY_PACK_SWIFT) differs from $(POLICY_PACK)/*.yaml"; drift=1; fi; \
 	if [ $$drift = 1 ]; then echo "Run 'make generate' and commit the result."; exit 1; fi; \
 	echo "==> generated artifacts match their generators"
 
 unit-test: deps ## Unit tests only (no host CLIs)
-	@$(SWIFT) test --filter HookCoreTests
+	@$(SWIFT) test --filter 'HookCoreTests|PolicyFilesTests'
 
-test: deps deps-e2e build check-generated ## Unit and end-to-end tests (real Claude Code and Codex CLIs)
+policy-test: build ## Run the tests: cases of the built-in policy pack (gatehouse policy test)
+	@$(POLICY_ENV) $(RELEASE_DIR)/gatehouse policy test $(POLICY_PACK) --failures-only
+
+test: deps deps-e2e build check-generated policy-test ## Unit and end-to-end tests (real Claude Code and Codex CLIs)
 	@echo "==> swift test"
 	@GATEHOUSE_CLAUDE_CLI=$(CLAUDE_BIN) GATEHOUSE_CODEX_CLI=$(CODEX_BIN) $(SWIFT) test
 
@@ -83,6 +99,10 @@ bench: build ## Hook latency against a static hello world, measured in one run
 	  $(RELEASE_DIR)/gatehouse-bench --host $$host --hook plugins/$$host/bin/gatehouse-$$host \
 	    --baseline .build/bench/hello || failed="$$failed $$host"; done; \
 	if [ -n "$$failed" ]; then echo "over budget:$$failed"; exit 1; fi
+
+quality: build ## Recall and false-positive rate of the labelled corpora in quality/, through the real hook
+	@$(SWIFT) build -c release --product gatehouse-quality >/dev/null
+	@$(RELEASE_DIR)/gatehouse-quality --hook $(CLAUDE_PLUGIN_BIN)/gatehouse-claude --corpus quality
 
 bundle: build generate ## Zip the Claude plugin with its binaries into dist/
 	@mkdir -p dist

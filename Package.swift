@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .systemLibrary(
@@ -33,27 +34,43 @@ let package = Package(
             name: "HookCore",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")]
         ),
+        .systemLibrary(name: "CYAMLStatic"),
+        // Policy files (YAML via libyaml), layers and the pack compiler. Linked
+        // into the hook binaries so user, project and managed files apply; on
+        // Linux libyaml is linked statically (`-l:libyaml.a`, from libyaml-dev).
+        .target(
+            name: "PolicyFiles",
+            dependencies: [
+                "HookCore",
+                .target(name: "CYAML", condition: .when(platforms: [.macOS, .windows])),
+                .target(name: "CYAMLStatic", condition: .when(platforms: [.linux])),
+            ],
+            linkerSettings: [.linkedLibrary(":libyaml.a", .when(platforms: [.linux]))]
+        ),
         .executableTarget(
             name: "gatehouse-claude",
-            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "gatehouse-codex",
-            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "gatehouse-cursor",
-            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "gatehouse",
             dependencies: [
-                "HookCore", "CCurl", "CYAML",
+                "HookCore", "CCurl", "CYAML", "PolicyFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
         .executableTarget(name: "gatehouse-bench", path: "Sources/gatehouse-bench"),
+        .executableTarget(name: "gatehouse-quality", path: "Sources/gatehouse-quality"),
         .testTarget(name: "HookCoreTests", dependencies: ["HookCore"]),
+        .testTarget(name: "PolicyFilesTests", dependencies: ["PolicyFiles", "HookCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GatehouseEndToEndTests", exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

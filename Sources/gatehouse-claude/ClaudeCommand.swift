@@ -1,5 +1,6 @@
 import ArgumentParser
 import HookCore
+import PolicyFiles
 
 struct ClaudeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +28,7 @@ struct ClaudeCommand: ParsableCommand {
         }
 
         func run() throws {
-            HookProcess.main(codec: ClaudeCodec(), event: HookEvent(rawValue: event)!)
+            GovernedHook.main(codec: ClaudeCodec(), event: HookEvent(rawValue: event)!)
         }
     }
 

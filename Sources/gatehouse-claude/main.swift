@@ -1,9 +1,10 @@
 import HookCore
+import PolicyFiles
 
 // The hook path is decided before anything else is touched: argument parsing
 // and generation code stay off the per-tool-call path.
 let arguments = CommandLine.arguments
 if arguments.count == 3, arguments[1] == "hook", let event = HookEvent(rawValue: arguments[2]) {
-    HookProcess.main(codec: ClaudeCodec(), event: event)
+    GovernedHook.main(codec: ClaudeCodec(), event: event)
 }
 ClaudeCommand.main()

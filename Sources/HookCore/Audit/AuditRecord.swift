@@ -20,6 +20,8 @@ public struct AuditRecord: Sendable {
     public var sessionID: String?
     public var cwd: String?
     public var mode: EnforcementMode
+    /// Layer and file:line of each matched policy, in `policyIDs` order.
+    public var policySources: [String] = []
 
     public static let summaryLimit = 240
 
@@ -36,6 +38,7 @@ public struct AuditRecord: Sendable {
             ("enforced", .string(enforced.rawValue)),
             ("mode", .string(mode.rawValue)),
             ("policies", .array(policyIDs.map(JSONValue.string))),
+            ("policy_sources", policySources.isEmpty ? nil : .array(policySources.map(JSONValue.string))),
             ("risk", .string(risk.rawValue)),
             ("reason", reason.isEmpty ? nil : .string(reason)),
             ("summary", .string(summary)),

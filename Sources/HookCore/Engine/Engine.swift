@@ -7,37 +7,68 @@ public struct PolicyMatch: Sendable {
 }
 
 /// The host-neutral decision engine: tool call in, decision out.
+///
+/// Evaluation is order-independent: every rule is checked against every
+/// subject of the call; deny beats ask beats allow, and a subject of the call
+/// itself that no deciding rule matched gets the default effect.
 public struct Engine: Sendable {
-    public var policies: [Policy]
+    public private(set) var policies: [Policy]
     public var detectors: DetectorRegistry
     public var builder: SubjectBuilder
     public var redactor: Redactor
     public var home: String?
     public var mode: EnforcementMode
-    /// Verdict when nothing matched.
+    /// Verdict for a subject no deciding rule matched.
     public var defaultEffect: Effect
+    /// Policy indexes per action, so a call only looks at rules that can apply.
+    let index: [PolicyAction: [Int]]
 
     public init(
         policies: [Policy] = BuiltinPolicies.all, detectors: DetectorRegistry = .builtin, home: String?,
         mode: EnforcementMode = .enforce, redactor: Redactor = Redactor(), defaultEffect: Effect = .allow
     ) {
         self.home = home
-        self.policies = policies.map { Engine.expandHome(in: $0, home: home) }
+        let policies = policies.filter { !$0.raisedByEngine }.map { Engine.expandHome(in: $0, home: home) }
+        self.policies = policies
         self.detectors = detectors
         self.builder = SubjectBuilder(home: home)
         self.mode = mode
         self.redactor = redactor
         self.defaultEffect = defaultEffect
+        var index: [PolicyAction: [Int]] = [:]
+        for action in PolicyAction.allCases { index[action] = [] }
+        for (i, policy) in policies.enumerated() {
+            for action in PolicyAction.allCases where policy.actions.isEmpty || policy.actions.contains(action) {
+                index[action, default: []].append(i)
+            }
+        }
+        self.index = index
     }
 
-    /// Every policy that matches any subject of the call.
-    public func matches(for call: ToolCall) -> [PolicyMatch] {
+    public init(_ set: PolicySet, detectors: DetectorRegistry = .builtin, home: String?, mode: EnforcementMode = .enforce) {
+        self.init(policies: set.policies, detectors: detectors, home: home, mode: mode, defaultEffect: set.defaultEffect)
+    }
+
+    /// What evaluating a call found: every match, and the subjects of the
+    /// call itself that no deciding rule matched (they get the default).
+    public struct Evaluation: Sendable {
+        public var matches: [PolicyMatch]
+        public var subjects: [Subject]
+        public var undecided: [Subject]
+    }
+
+    public func evaluation(for call: ToolCall) -> Evaluation {
         let built = builder.subjects(for: call)
         var found: [PolicyMatch] = []
+        var undecided: [Subject] = []
         for subject in built.subjects {
-            for policy in policies where applies(policy, to: subject) {
+            var decided = false
+            for i in index[subject.action] ?? [] where applies(policies[i], to: subject) {
+                let policy = policies[i]
                 found.append(PolicyMatch(policy: policy, subject: subject))
+                if policy.effect != .log && policy.effect != .redact { decided = true }
             }
+            if !decided && !subject.derivedFromShell { undecided.append(subject) }
         }
         if let first = built.subjects.first {
             for problem in built.shellProblems {
@@ -45,41 +76,89 @@ public struct Engine: Sendable {
                 found.append(PolicyMatch(policy: policy, subject: first, detail: problem.explanation))
             }
         }
-        return found
+        return Evaluation(matches: found, subjects: built.subjects, undecided: undecided)
     }
+
+    /// Every policy that matches any subject of the call.
+    public func matches(for call: ToolCall) -> [PolicyMatch] { evaluation(for: call).matches }
+
+    /// The id reported when the default effect decided.
+    public static let defaultEffectID = "gatehouse.default-effect"
 
     /// Decides a tool call before it runs.
     public func evaluate(_ call: ToolCall, id: DecisionID) -> Decision {
-        let found = matches(for: call)
+        decide(evaluation(for: call), id: id)
+    }
+
+    public func decide(_ evaluation: Evaluation, id: DecisionID) -> Decision {
+        let found = evaluation.matches
         let ranked = found.filter { $0.policy.effect != .log && $0.policy.effect != .redact }
             .sorted { a, b in
                 let va = Engine.verdict(for: a.policy.effect), vb = Engine.verdict(for: b.policy.effect)
                 return va != vb ? va > vb : a.policy.risk > b.policy.risk
             }
-        guard let top = ranked.first else {
-            return Decision(verdict: Engine.verdict(for: defaultEffect), policyIDs: found.map(\.policy.id), id: id)
+        let fallback = Engine.verdict(for: defaultEffect)
+        let defaultApplies = !evaluation.undecided.isEmpty
+        guard let top = ranked.first, !(defaultApplies && fallback > Engine.verdict(for: top.policy.effect)) else {
+            let verdict = defaultApplies || ranked.isEmpty ? fallback : .allow
+            guard verdict != .allow else {
+                return Decision(verdict: .allow, policyIDs: Engine.uniqueIDs(ranked.isEmpty ? found : ranked), id: id)
+            }
+            let what = evaluation.undecided.first.map { " (" + Engine.brief($0.resource) + ")" } ?? ""
+            var decision = Decision(
+                verdict: verdict, reason: "no policy rule allows this\(what); the default effect is \(defaultEffect.rawValue)",
+                policyIDs: [Engine.defaultEffectID] + Engine.uniqueIDs(ranked), risk: .medium, id: id,
+                overridable: true, guidance: "Ask the user, or use an action the policy allows.")
+            decision.policySources = ["default effect"] + Engine.sources(ranked)
+            return decision
         }
-        var ids: [String] = []
-        for match in ranked where !ids.contains(match.policy.id) { ids.append(match.policy.id) }
         let verdict = Engine.verdict(for: top.policy.effect)
         var reason = top.policy.reason
+        if reason.isEmpty { reason = top.policy.description.isEmpty ? "policy \(top.policy.id)" : top.policy.description }
         if let detail = top.detail { reason += ": " + detail }
-        return Decision(
-            verdict: verdict, reason: reason, policyIDs: ids, risk: top.policy.risk, id: id,
+        var decision = Decision(
+            verdict: verdict, reason: reason, policyIDs: Engine.uniqueIDs(ranked), risk: top.policy.risk, id: id,
             overridable: verdict != .allow && top.policy.risk != .critical, guidance: top.policy.guidance)
+        decision.policySources = Engine.sources(ranked)
+        return decision
+    }
+
+    /// `layer file:line` per unique policy id, for the audit record.
+    static func sources(_ matches: [PolicyMatch]) -> [String] {
+        var ids: [String] = []
+        var sources: [String] = []
+        for match in matches where !ids.contains(match.policy.id) {
+            ids.append(match.policy.id)
+            sources.append(match.policy.origin.description)
+        }
+        return sources
+    }
+
+    static func uniqueIDs(_ matches: [PolicyMatch]) -> [String] {
+        var ids: [String] = []
+        for match in matches where !ids.contains(match.policy.id) { ids.append(match.policy.id) }
+        return ids
+    }
+
+    static func brief(_ text: String) -> String {
+        text.utf8.count <= 80 ? text : String(text.prefix(77)) + "..."
     }
 
     /// Scans what a tool returned and redacts personal data and secrets. The
     /// returned value has the input's shape; findings carry types and places.
-    public func scanOutput(_ output: JSONValue, id: DecisionID) -> (output: JSONValue, decision: Decision) {
+    /// Text that tries to instruct the model is not changed but warned about
+    /// (`Decision.warnings`).
+    public func scanOutput(_ output: JSONValue, id: DecisionID, tool: String = "this tool") -> (output: JSONValue, decision: Decision) {
         let (redacted, findings) = redactor.redact(output)
-        guard !findings.isEmpty else { return (output, Decision(verdict: .allow, id: id)) }
+        let warning = promptInjectionWarning(in: output, tool: tool)
+        guard !findings.isEmpty else { return (output, warning.map { $0.decision(id: id) } ?? Decision(verdict: .allow, id: id)) }
         var types: [String] = []
         for finding in findings where !types.contains(finding.type) { types.append(finding.type) }
         let policy = BuiltinPolicies.outputRedaction
         let decision = Decision(
             verdict: .redact, reason: policy.reason + " (" + types.joined(separator: ", ") + ")",
-            policyIDs: [policy.id], risk: policy.risk, id: id, findings: findings)
+            policyIDs: [policy.id] + (warning.map { [$0.policy.id] } ?? []), risk: policy.risk, id: id, findings: findings,
+            warnings: warning.map { [$0.text] } ?? [])
         return (redacted, decision)
     }
 
@@ -97,18 +176,37 @@ public struct Engine: Sendable {
         for condition in policy.conditions where holds(condition, for: subject) == condition.negated {
             return false
         }
+        for group in policy.exceptions where group.allSatisfy({ holds($0, for: subject) != $0.negated }) {
+            return false
+        }
         return true
     }
 
     func holds(_ condition: Condition, for subject: Subject) -> Bool {
         let value = subject.value(of: condition.field)
         switch condition.test {
-        case let .matches(globs): return globs.contains { $0.matches(value) }
+        case let .matches(globs):
+            let isPath = condition.field == .cwd
+                || (condition.field == .resource && (subject.action == .readFile || subject.action == .writeFile))
+            return globs.contains { glob in
+                guard glob.isRelative, isPath else { return glob.matches(value, path: isPath) }
+                return Engine.relative(value, to: subject.cwd).map { glob.matches($0) } ?? false
+            }
         case let .startsWith(prefixes): return prefixes.contains { value.hasPrefix($0) }
         case let .contains(needles): return needles.contains { value.contains($0) }
         case let .equals(options): return options.contains(value)
+        case let .regex(patterns): return patterns.contains { $0.matches(value) }
         case let .detector(id): return detectors[id]?.matches(subject, home: home) ?? false
         }
+    }
+
+    /// `./…` form of an absolute path inside `cwd`; nil outside it.
+    static func relative(_ path: String, to cwd: String) -> String? {
+        guard !cwd.isEmpty else { return path.hasPrefix("/") ? nil : "./" + path }
+        if path == cwd { return "." }
+        let base = cwd.hasSuffix("/") ? cwd : cwd + "/"
+        guard path.hasPrefix(base) else { return nil }
+        return "./" + String(decoding: path.utf8.dropFirst(base.utf8.count), as: UTF8.self)
     }
 
     /// Rules say `~/.ssh/...`; subjects carry absolute paths. Expanding once at
@@ -116,14 +214,17 @@ public struct Engine: Sendable {
     static func expandHome(in policy: Policy, home: String?) -> Policy {
         guard let home else { return policy }
         var policy = policy
-        policy.conditions = policy.conditions.map { condition in
-            guard case let .matches(globs) = condition.test else { return condition }
+        func expand(_ condition: Condition) -> Condition {
+            guard case let .matches(globs) = condition.test, globs.contains(where: { $0.pattern.hasPrefix("~/") })
+            else { return condition }
             var condition = condition
             condition.test = .matches(globs.map { glob in
                 glob.pattern.hasPrefix("~/") ? Glob(home + glob.pattern.dropFirst(1)) : glob
             })
             return condition
         }
+        policy.conditions = policy.conditions.map(expand)
+        policy.exceptions = policy.exceptions.map { $0.map(expand) }
         return policy
     }
 }

@@ -59,8 +59,14 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
 
     public static func == (lhs: Glob, rhs: Glob) -> Bool { lhs.pattern == rhs.pattern }
 
-    public func matches(_ text: String) -> Bool {
+    /// True for `./...` patterns, which match paths relative to the working directory.
+    public var isRelative: Bool { pattern.hasPrefix("./") }
+
+    /// Path matching: `*`, `?` and classes stop at `/`. With `path: false` the
+    /// text is not a path (a command, a URL) and `*` matches any text.
+    public func matches(_ text: String, path: Bool = true) -> Bool {
         let t = Array(text.utf8)
+        let slash: UInt8 = path ? UInt8(ascii: "/") : 0xFF
         // Dynamic programming over (token, byte) keeps the worst case polynomial.
         var current = [Bool](repeating: false, count: t.count + 1)
         current[0] = true
@@ -70,7 +76,7 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
             case .star:
                 var reachable = false
                 for j in 0...t.count {
-                    if j > 0, t[j - 1] == UInt8(ascii: "/") { reachable = false }
+                    if j > 0, t[j - 1] == slash { reachable = false }
                     if current[j] { reachable = true }
                     next[j] = reachable
                 }
@@ -87,11 +93,11 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
                     if current[j] { seen = true }
                 }
             case .any:
-                for j in 0..<t.count where current[j] && t[j] != UInt8(ascii: "/") { next[j + 1] = true }
+                for j in 0..<t.count where current[j] && t[j] != slash { next[j + 1] = true }
             case let .literal(b):
                 for j in 0..<t.count where current[j] && t[j] == b { next[j + 1] = true }
             case let .set(members, negated):
-                for j in 0..<t.count where current[j] && t[j] != UInt8(ascii: "/") {
+                for j in 0..<t.count where current[j] && t[j] != slash {
                     if Glob.setContains(members, t[j]) != negated { next[j + 1] = true }
                 }
             }

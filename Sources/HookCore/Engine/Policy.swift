@@ -11,6 +11,7 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case invokeMCP = "invoke:mcp"
     case readWebFetch = "read:web_fetch"
     case readWebSearch = "read:web_search"
+    case readWebBrowse = "read:web_browse"
     case other = "invoke:other"
 }
 
@@ -26,6 +27,8 @@ public enum ConditionTest: Sendable {
     case startsWith([String])
     case contains([String])
     case equals([String])
+    /// Linear-time regular expressions (no backtracking).
+    case regex([LinearRegex])
     /// A built-in detector by id; it sees the whole subject, not one field.
     case detector(String)
 }
@@ -55,11 +58,23 @@ public struct Policy: Sendable {
     public var conditions: [Condition]
     /// What the agent should do next, appended to a deny or ask message.
     public var guidance: String?
+    /// `not:` groups: the rule does not apply when every condition of any
+    /// group holds.
+    public var exceptions: [[Condition]]
+    /// Where the rule was written (layer, file, line), for explain and audit.
+    public var origin: PolicyOrigin
+    /// Raised by the engine itself (shell analysis problems, output
+    /// redaction), never matched by conditions.
+    public var raisedByEngine: Bool
 
     public init(
         id: String, description: String, effect: Effect, risk: RiskLevel, reason: String,
-        actions: Set<PolicyAction>, conditions: [Condition], guidance: String? = nil
+        actions: Set<PolicyAction>, conditions: [Condition], guidance: String? = nil,
+        exceptions: [[Condition]] = [], origin: PolicyOrigin = .builtin, raisedByEngine: Bool = false
     ) {
+        self.exceptions = exceptions
+        self.origin = origin
+        self.raisedByEngine = raisedByEngine
         self.id = id
         self.description = description
         self.effect = effect
@@ -68,5 +83,57 @@ public struct Policy: Sendable {
         self.actions = actions
         self.conditions = conditions
         self.guidance = guidance
+    }
+}
+
+/// The policy layers, highest first. Evaluation is order-independent (deny
+/// beats ask beats allow); the layer says where a rule came from.
+public enum PolicyLayer: String, Sendable, CaseIterable, Comparable {
+    case managed, user, project, builtin
+
+    var rank: Int {
+        switch self {
+        case .managed: 0
+        case .user: 1
+        case .project: 2
+        case .builtin: 3
+        }
+    }
+
+    public static func < (lhs: PolicyLayer, rhs: PolicyLayer) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// Where a rule was written.
+public struct PolicyOrigin: Sendable, Equatable, CustomStringConvertible {
+    public var layer: PolicyLayer
+    public var file: String
+    public var line: Int
+
+    public init(layer: PolicyLayer, file: String, line: Int) {
+        self.layer = layer
+        self.file = file
+        self.line = line
+    }
+
+    public static let builtin = PolicyOrigin(layer: .builtin, file: "", line: 0)
+
+    public var description: String {
+        file.isEmpty ? layer.rawValue : "\(layer.rawValue) \(file):\(line)"
+    }
+}
+
+/// Policies and the verdict when none matched, as loaded from every layer.
+public struct PolicySet: Sendable {
+    public var policies: [Policy]
+    public var defaultEffect: Effect
+
+    public init(policies: [Policy], defaultEffect: Effect = .allow) {
+        self.policies = policies
+        self.defaultEffect = defaultEffect
+    }
+
+    /// The strictest of two default effects: deny > ask > allow.
+    public static func strictest(_ a: Effect, _ b: Effect) -> Effect {
+        Engine.verdict(for: a) >= Engine.verdict(for: b) ? a : b
     }
 }

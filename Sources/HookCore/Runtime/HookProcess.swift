@@ -8,13 +8,19 @@ import Darwin
 /// and a last-resort crash posture. Every host executable calls `main`.
 public enum HookProcess {
     /// Runs the hook for `event` and exits. Never returns.
-    public static func main<Codec: HostCodec>(codec: Codec, event: HookEvent) -> Never {
+    /// `engine` builds the engine for PreToolUse (the policy layers); by
+    /// default the built-in pack alone.
+    public static func main<Codec: HostCodec>(
+        codec: Codec, event: HookEvent, engine: ((HookConfiguration) -> Engine)? = nil
+    ) -> Never {
         if event == .preToolUse { installCrashPosture() }
+        let configuration = HookConfiguration(environment: ProcessEnvironment.current())
         guard let input = FileSystem.readAll(STDIN_FILENO) else {
-            let runner = HookRunner(codec: codec, configuration: HookConfiguration(environment: ProcessEnvironment.current()))
+            let runner = HookRunner(codec: codec, configuration: configuration)
             finish(runner.fail(event, problem: "stdin could not be read (\(FileSystem.lastError()))", input: []))
         }
-        let runner = HookRunner(codec: codec, configuration: HookConfiguration(environment: ProcessEnvironment.current()))
+        let built = event == .preToolUse ? engine?(configuration) : nil
+        let runner = HookRunner(codec: codec, configuration: configuration, engine: built)
         finish(runner.run(event, input: input))
     }
 

@@ -7,10 +7,13 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
     public var audit: any AuditSink
     public var clock: Clock
 
-    public init(codec: Codec, configuration: HookConfiguration, audit: (any AuditSink)? = nil, clock: Clock = .system) {
+    public init(
+        codec: Codec, configuration: HookConfiguration, audit: (any AuditSink)? = nil, clock: Clock = .system,
+        engine: Engine? = nil
+    ) {
         self.codec = codec
         self.configuration = configuration
-        self.engine = Engine(home: configuration.home, mode: configuration.mode)
+        self.engine = engine ?? Engine(home: configuration.home, mode: configuration.mode)
         self.audit = audit ?? AuditLogFile(path: configuration.auditLogPath)
         self.clock = clock
     }
@@ -64,7 +67,7 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
             return fail(event, problem: error.description, input: input)
         }
         let id = DecisionID.generate(clock: clock)
-        var (redacted, decision) = engine.scanOutput(result.response, id: id)
+        var (redacted, decision) = engine.scanOutput(result.response, id: id, tool: result.call.toolName)
         if result.evaluatesCall {
             // Already done: the policy verdict is recorded (strictest wins) but not enforceable.
             let policy = engine.evaluate(result.call, id: id)
@@ -107,7 +110,7 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
             verdict: decision.verdict, enforced: enforced, policyIDs: decision.policyIDs, risk: decision.risk,
             reason: decision.reason, summary: AuditRecord.summary(of: call, redactor: engine.redactor),
             inputSHA256: Digest.sha256Hex(input), findings: decision.findings, sessionID: call.sessionID,
-            cwd: call.cwd, mode: configuration.mode)
+            cwd: call.cwd, mode: configuration.mode, policySources: decision.policySources)
         do {
             try audit.append(record)
         } catch {
