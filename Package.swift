@@ -45,7 +45,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "gatehouse-bench", path: "Sources/gatehouse-bench"),
+        .executableTarget(name: "gatehouse-bench", dependencies: ["HookCore"], path: "Sources/gatehouse-bench"),
         .testTarget(name: "HookCoreTests", dependencies: ["HookCore"]),
         .testTarget(name: "PolicyFilesTests", dependencies: ["PolicyFiles", "HookCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GatehouseEndToEndTests", exclude: ["Fixtures"]),

@@ -8,6 +8,7 @@ struct Options {
     var baseline = ""
     var runs = 60
     var budget = 2.0
+    var inProcessOnly = false
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -17,8 +18,10 @@ struct Options {
             case "--baseline": baseline = iterator.next() ?? ""
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
             case "--budget": budget = Double(iterator.next() ?? "") ?? budget
+            case "--in-process": inProcessOnly = true
+            case "--components": ComponentBench.run(); exit(0)
             default:
-                FileHandle.standardError.write(Data("usage: gatehouse-bench --hook PATH --baseline PATH [--runs N] [--budget R]\n".utf8))
+                FileHandle.standardError.write(Data("usage: gatehouse-bench --hook PATH --baseline PATH [--runs N] [--budget R] | --in-process\n".utf8))
                 exit(2)
             }
         }
@@ -26,6 +29,7 @@ struct Options {
 }
 
 let options = Options(CommandLine.arguments)
+if options.inProcessOnly { exit(InProcessBench.run() ? 0 : 1) }
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gatehouse-bench-\(getpid())")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
@@ -107,7 +111,9 @@ for s in series {
     print("  \(s.name.padding(toLength: 33, withPad: " ", startingAt: 0)) \(format(s.median).leftPad(7)) \(format(s.p90).leftPad(7))  \(format(ratio).leftPad(5))")
 }
 print("Budget: hook median at most \(format(options.budget))x the baseline. Worst ratio: \(format(worst)) — \(worst <= options.budget ? "PASS" : "FAIL")")
-if worst > options.budget { exit(1) }
+print("")
+let inProcessPassed = InProcessBench.run()
+if worst > options.budget || !inProcessPassed { exit(1) }
 
 extension String {
     func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }

@@ -29,6 +29,13 @@ public struct AadhaarDetector: TextDetector {
     }
 
     func match(_ t: ByteText, start: Int, label: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Cheap shape test before reading groups: `2345 …` or twelve digits, first 2–9.
+        let first = t.runEnd(from: start, limit: 13, ASCII.isDigit) - start
+        guard first == 4 || first == 12, t[start] >= UInt8(ascii: "2") else { return nil }
+        if first == 4 {
+            let separator = t.at(start + 4)
+            guard separator == ASCII.space || separator == ASCII.dash, ASCII.isDigit(t.at(start + 5)) else { return nil }
+        }
         let groups = DigitGroups.read(t, from: start, separators: [ASCII.space, ASCII.dash], maxDigits: 12)
         guard groups.count == 12, groups.digits[0] >= 2, t.standsAlone(start, groups.end) else { return nil }
         let grouped = groups.groupLengths == [4, 4, 4]

@@ -18,6 +18,8 @@ struct EncodedValueScanner {
         while i < t.count {
             let b = t[i]
             if Self.isBase64Byte(b) {
+                // `\ndG9r…` in JSON-encoded text: the run starts after the escape.
+                if t.isEscapeLetter(at: i) { i += 1; continue }
                 let end = t.runEnd(from: i, limit: Self.maxRun, Self.isBase64Byte)
                 var padded = end
                 while padded < t.count && padded - end < 2 && t[padded] == UInt8(ascii: "=") { padded += 1 }
@@ -51,10 +53,17 @@ struct EncodedValueScanner {
         // `0x…` hex literals: the digits after the prefix.
         let hexStart = t[start] == UInt8(ascii: "0") && (t.at(start + 1) | 0x20) == UInt8(ascii: "x") ? start + 2 : start
         let hex = UnsafeBufferPointer(rebasing: t.bytes[hexStart..<end])
-        if (end - hexStart) % 2 == 0, hex.allSatisfy(Self.isHexByte), let decoded = Self.hexDecoded(hex), let type = innerType(decoded) {
+        if (end - hexStart) % 2 == 0, hex.allSatisfy(Self.isHexByte),
+            let head = Self.hexDecoded(UnsafeBufferPointer(rebasing: hex[0..<min(hex.count, 8)])), Self.isText(head),
+            let decoded = Self.hexDecoded(hex), let type = innerType(decoded) {
             return type
         }
-        guard end - start >= Self.minimumBase64, let decoded = Self.base64Decoded(run) else { return nil }
+        guard end - start >= Self.minimumBase64 else { return nil }
+        // Most long runs (paths, hashes, identifiers) decode to binary: the
+        // first 12 characters tell, before the whole run is decoded.
+        guard let head = Self.base64Decoded(UnsafeBufferPointer(rebasing: run[0..<12])), Self.isText(head),
+            let decoded = Self.base64Decoded(run)
+        else { return nil }
         return innerType(decoded)
     }
 
