@@ -1,5 +1,9 @@
 import Foundation
 
+// In-process sections (see InProcessBench, ComponentBench): no hook binary needed.
+if CommandLine.arguments.contains("--components") { ComponentBench.run(); exit(0) }
+if CommandLine.arguments.contains("--in-process") { exit(InProcessBench.run() ? 0 : 1) }
+
 // `make bench`: whole-process latency of the hook against a static-stdlib
 // hello world timed in the same run, so the ratio is independent of the machine.
 
@@ -127,7 +131,9 @@ for s in series {
     print("  \(s.name.padding(toLength: 33, withPad: " ", startingAt: 0)) \(format(s.median).leftPad(7)) \(format(s.p90).leftPad(7))  \(format(ratio).leftPad(5))")
 }
 print("Budget: hook median at most \(format(options.budget))x the baseline. Worst ratio: \(format(worst)) — \(worst <= options.budget ? "PASS" : "FAIL")")
-if worst > options.budget { exit(1) }
+print("")
+let inProcessPassed = InProcessBench.run()
+if worst > options.budget || !inProcessPassed { exit(1) }
 
 extension String {
     func leftPad(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }

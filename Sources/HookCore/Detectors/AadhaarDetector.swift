@@ -29,6 +29,17 @@ public struct AadhaarDetector: TextDetector {
     }
 
     func match(_ t: ByteText, start: Int, label: UnsafeBufferPointer<UInt8>) -> Int? {
+        // Cheap shape test before reading groups: `2345 …` or twelve digits, first 2–9.
+        let first = t.runEnd(from: start, limit: 13, ASCII.isDigit) - start
+        guard first == 4 || first == 12, t[start] >= UInt8(ascii: "2") else { return nil }
+        if first == 4 {
+            // `dddd-dddd-dddd` exactly, checked in place before anything is read out.
+            let separator = t.at(start + 4)
+            guard separator == ASCII.space || separator == ASCII.dash, t.at(start + 9) == separator,
+                t.runEnd(from: start + 5, limit: 5, ASCII.isDigit) == start + 9,
+                t.runEnd(from: start + 10, limit: 5, ASCII.isDigit) == start + 14
+            else { return nil }
+        }
         let groups = DigitGroups.read(t, from: start, separators: [ASCII.space, ASCII.dash], maxDigits: 12)
         guard groups.count == 12, groups.digits[0] >= 2, t.standsAlone(start, groups.end) else { return nil }
         let grouped = groups.groupLengths == [4, 4, 4]

@@ -18,6 +18,8 @@ struct EncodedValueScanner {
         while i < t.count {
             let b = t[i]
             if Self.isBase64Byte(b) {
+                // `\ndG9r…` in JSON-encoded text: the run starts after the escape.
+                if t.isEscapeLetter(at: i) { i += 1; continue }
                 let end = t.runEnd(from: i, limit: Self.maxRun, Self.isBase64Byte)
                 var padded = end
                 while padded < t.count && padded - end < 2 && t[padded] == UInt8(ascii: "=") { padded += 1 }
@@ -51,10 +53,16 @@ struct EncodedValueScanner {
         // `0x…` hex literals: the digits after the prefix.
         let hexStart = t[start] == UInt8(ascii: "0") && (t.at(start + 1) | 0x20) == UInt8(ascii: "x") ? start + 2 : start
         let hex = UnsafeBufferPointer(rebasing: t.bytes[hexStart..<end])
-        if (end - hexStart) % 2 == 0, hex.allSatisfy(Self.isHexByte), let decoded = Self.hexDecoded(hex), let type = innerType(decoded) {
+        if (end - hexStart) % 2 == 0, hex.allSatisfy(Self.isHexByte),
+            Self.hexHeadIsText(hex),
+            let decoded = Self.hexDecoded(hex), let type = innerType(decoded) {
             return type
         }
-        guard end - start >= Self.minimumBase64, let decoded = Self.base64Decoded(run) else { return nil }
+        guard end - start >= Self.minimumBase64 else { return nil }
+        // Most long runs (paths, hashes, identifiers) decode to binary: the
+        // first 12 characters tell, before the whole run is decoded.
+        guard Self.base64HeadIsText(run), let decoded = Self.base64Decoded(run)
+        else { return nil }
         return innerType(decoded)
     }
 
@@ -88,6 +96,32 @@ struct EncodedValueScanner {
             for detector in detectors { detector.scan(bytes, into: &hits) }
             return hits.max { ($0.end - $0.start) < ($1.end - $1.start) }?.type
         }
+    }
+
+    @inline(__always) static func isPrintable(_ b: UInt8) -> Bool { (b >= 0x20 && b < 0x7F) || b == 0x0A || b == 0x0D || b == 0x09 }
+
+    /// Whether the first 12 characters decode to printable bytes (no allocation).
+    static func base64HeadIsText(_ run: UnsafeBufferPointer<UInt8>) -> Bool {
+        var buffer: UInt32 = 0, bits = 0
+        for k in 0..<min(12, run.count) {
+            guard let v = base64Value(run[k]) else { return false }
+            buffer = buffer << 6 | UInt32(v)
+            bits += 6
+            if bits >= 8 {
+                bits -= 8
+                guard isPrintable(UInt8(truncatingIfNeeded: buffer >> UInt32(bits))) else { return false }
+            }
+        }
+        return true
+    }
+
+    static func hexHeadIsText(_ hex: UnsafeBufferPointer<UInt8>) -> Bool {
+        var k = 0
+        while k + 1 < min(8, hex.count) {
+            guard isPrintable(hexValue(hex[k]) << 4 | hexValue(hex[k + 1])) else { return false }
+            k += 2
+        }
+        return true
     }
 
     static func isText(_ bytes: [UInt8]) -> Bool {

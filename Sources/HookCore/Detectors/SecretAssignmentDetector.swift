@@ -19,13 +19,11 @@ public struct SecretAssignmentDetector: TextDetector {
     static let lengths = 8...256
     static let placeholders = ["changeme", "example", "placeholder", "xxxx", "****", "redacted", "your_", "your-", "dummy", "secret"]
 
-    /// First bytes of the keywords, both cases.
-    static let firstBytes: [Bool] = {
-        var table = [Bool](repeating: false, count: 256)
-        for keyword in keywords {
-            table[Int(keyword[0])] = true
-            table[Int(keyword[0] & 0xDF)] = true
-        }
+    /// Lower-cased first two bytes of the keywords: most `p`, `s`, `t`, `a`
+    /// in text are followed by something else, and are dismissed with one lookup.
+    static let firstPairs: [Bool] = {
+        var table = [Bool](repeating: false, count: 65536)
+        for keyword in keywords { table[Int(keyword[0]) << 8 | Int(keyword[1])] = true }
         return table
     }()
 
@@ -41,36 +39,56 @@ public struct SecretAssignmentDetector: TextDetector {
             findings.append(Finding(type: type, start: 0, end: end))
             return
         }
-        var i = 0
+        // Driven by the operator: `=` and `:` are far rarer than the letters
+        // keywords start with. The name before it must hold a keyword.
+        var reportedUpTo = 0
+        var i = t.firstIndex(of: UInt8(ascii: "="), or: UInt8(ascii: ":"), from: 0)
         while i < t.count {
-            guard Self.firstBytes[Int(t[i])], let keyword = Self.keywords.first(where: { t.hasPrefixIgnoringCase($0, at: i) }) else {
-                i += 1
-                continue
-            }
-            if let (start, end) = assignment(t, afterKeyword: i + keyword.count) {
+            if let (start, end) = assignment(t, operatorAt: i), start >= reportedUpTo {
                 findings.append(Finding(type: type, start: start, end: end))
-                i = end
+                reportedUpTo = end
+                i = t.firstIndex(of: UInt8(ascii: "="), or: UInt8(ascii: ":"), from: end)
             } else {
-                i += keyword.count
+                i = t.firstIndex(of: UInt8(ascii: "="), or: UInt8(ascii: ":"), from: i + 1)
             }
         }
     }
 
-    /// `[name chars]["'] *(=|:|:=|=>) *["']value`; returns the value's range.
-    func assignment(_ t: ByteText, afterKeyword k: Int) -> (Int, Int)? {
-        var p = t.runEnd(from: k, limit: 32) { ASCII.isAlnum($0) || $0 == ASCII.underscore || $0 == ASCII.dash }
-        if t.at(p) == UInt8(ascii: "\"") || t.at(p) == UInt8(ascii: "'") { p += 1 }
-        p = t.runEnd(from: p, limit: 4) { $0 == ASCII.space || $0 == 0x09 }
-        let a = t.at(p), b = t.at(p + 1)
-        if a == UInt8(ascii: "=") && b == UInt8(ascii: ">") || a == UInt8(ascii: ":") && b == UInt8(ascii: "=") {
-            p += 2
-        } else if (a == UInt8(ascii: "=") && b != UInt8(ascii: "=")) || a == UInt8(ascii: ":") {
-            p += 1
+    static let maxName = 64
+
+    @inline(__always) static func isNameByte(_ b: UInt8) -> Bool {
+        ASCII.isAlnum(b) || b == ASCII.underscore || b == ASCII.dash || b == ASCII.dot
+    }
+
+    /// `name["'] *(=|:|:=|=>) *["']value` around the operator at `i`, the
+    /// name holding a keyword; returns the value's range.
+    func assignment(_ t: ByteText, operatorAt i: Int) -> (Int, Int)? {
+        let a = t[i], next = t.at(i + 1), previous = t.at(i - 1)
+        var p: Int
+        if a == UInt8(ascii: "=") {
+            // Comparisons are not assignments: `==`, `!=`, `<=`, `>=`.
+            if next == a || previous == a || previous == UInt8(ascii: "!") || previous == UInt8(ascii: "<")
+                || previous == UInt8(ascii: ">") || previous == UInt8(ascii: ":")
+            {
+                return nil
+            }
+            p = next == UInt8(ascii: ">") ? i + 2 : i + 1
         } else {
-            return nil
+            if next == a || previous == a { return nil }  // `::`
+            p = next == UInt8(ascii: "=") ? i + 2 : i + 1
         }
+        // The name: back over blanks, a closing quote, then name bytes.
+        var nameEnd = i
+        var blanks = 0
+        while nameEnd > 0 && blanks < 4 && (t[nameEnd - 1] == ASCII.space || t[nameEnd - 1] == 0x09) { nameEnd -= 1; blanks += 1 }
+        if nameEnd > 0 && (t[nameEnd - 1] == UInt8(ascii: "\"") || t[nameEnd - 1] == UInt8(ascii: "'")) { nameEnd -= 1 }
+        if nameEnd > 0 && t[nameEnd - 1] == ASCII.backslash { nameEnd -= 1 }  // `\"` in JSON-encoded text
+        var nameStart = nameEnd
+        while nameStart > 0 && nameEnd - nameStart < Self.maxName && Self.isNameByte(t[nameStart - 1]) { nameStart -= 1 }
+        guard nameEnd - nameStart >= 3, hasKeyword(t, nameStart, nameEnd) else { return nil }
         p = t.runEnd(from: p, limit: 4) { $0 == ASCII.space || $0 == 0x09 }
         var quote: UInt8 = 0
+        if t.at(p) == ASCII.backslash && t.at(p + 1) == UInt8(ascii: "\"") { p += 1 }
         if t.at(p) == UInt8(ascii: "\"") || t.at(p) == UInt8(ascii: "'") {
             quote = t.at(p)
             p += 1
@@ -79,6 +97,21 @@ public struct SecretAssignmentDetector: TextDetector {
         // A quoted value must close with its quote, or it was cut somewhere odd.
         if quote != 0 && t.at(end) != quote && !(t.at(end) == ASCII.backslash && t.at(end + 1) == quote) { return nil }
         return (p, end)
+    }
+
+    /// A keyword inside `start..<end`: one pair lookup per byte, a full
+    /// compare only where a keyword's first two bytes sit.
+    func hasKeyword(_ t: ByteText, _ start: Int, _ end: Int) -> Bool {
+        var k = start
+        while k + 1 < end {
+            if Self.firstPairs[Int(ASCII.lowercased(t[k])) << 8 | Int(ASCII.lowercased(t[k + 1]))],
+                Self.keywords.contains(where: { k + $0.count <= end && t.hasPrefixIgnoringCase($0, at: k) })
+            {
+                return true
+            }
+            k += 1
+        }
+        return false
     }
 
     static func isValueByte(_ b: UInt8) -> Bool {

@@ -25,6 +25,9 @@ public struct Subject: Sendable {
     public var recursiveFunctions: [String] = []
     /// The tool's input as received, for detectors that walk arguments (MCP SQL).
     public var input: JSONValue = .null
+    /// SQL findings in the arguments of an MCP call, computed once for all
+    /// the SQL detectors (nil: not computed, detectors compute them).
+    public var sqlFindings: [SQLFinding]?
 
     public init(
         action: PolicyAction, resource: String, content: String = "", tool: String, host: String, cwd: String,
@@ -128,7 +131,9 @@ public struct SubjectBuilder: Sendable {
             return Result(subjects: [subject], shellProblems: [])
         case .mcp:
             let resource = (call.mcpServer ?? "") + "/" + (call.mcpTool ?? call.toolName)
-            return Result(subjects: [make(.invokeMCP, resource, content: call.input.jsonText)], shellProblems: [])
+            var subject = make(.invokeMCP, resource, content: call.input.jsonText)
+            subject.sqlFindings = SQLDetectors.findings(tool: call.toolName, input: call.input)
+            return Result(subjects: [subject], shellProblems: [])
         case .web:
             // Hosts name their search tool "...Search"/"web_search"; the rest fetch a URL.
             let action: PolicyAction = call.toolName.lowercased().contains("search") ? .readWebSearch : .readWebFetch

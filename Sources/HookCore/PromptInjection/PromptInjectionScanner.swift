@@ -35,19 +35,49 @@ public struct PromptInjectionScanner: Sendable {
 
     func scan(bytes: UnsafeBufferPointer<UInt8>) -> [Hit] {
         var hits: [Hit] = []
-        let words = Self.words(bytes)
-        var w = 0
-        while w < words.count {
-            var advanced = false
-            for pattern in PromptInjectionPatterns.phrases {
-                if let last = pattern.match(words, at: w, bytes: bytes) {
-                    hits.append(Hit(kind: pattern.kind, start: words[w].start, end: words[last].end))
-                    w = last + 1
-                    advanced = true
+        let starts = PromptInjectionPatterns.possibleFirstWords
+        // Words are read on the fly; only a word that can start a phrase
+        // (one table lookup) has the next few words read for the match.
+        var i = 0
+        var window: [Word] = []
+        window.reserveCapacity(Self.lookahead)
+        while i < bytes.count {
+            guard ASCII.isAlnum(bytes[i]) else { i += 1; continue }
+            let end = Self.wordEnd(bytes, from: i)
+            let length = end - i
+            guard length < 32, starts[Int(ASCII.lowercased(bytes[i])) << 5 | length] else {
+                i = end
+                continue
+            }
+            // Exact first word, and the phrases that may start with it.
+            guard let candidates = PromptInjectionPatterns.firstWords.first(where: { entry in
+                entry.word.count == length && PhrasePattern.equals(Word(start: i, end: end), entry.word, bytes)
+            })?.phrases else {
+                i = end
+                continue
+            }
+            window.removeAll(keepingCapacity: true)
+            window.append(Word(start: i, end: end))
+            var k = end
+            while window.count < Self.lookahead && k < bytes.count {
+                if ASCII.isAlnum(bytes[k]) {
+                    let e = Self.wordEnd(bytes, from: k)
+                    window.append(Word(start: k, end: e))
+                    k = e
+                } else {
+                    k += 1
+                }
+            }
+            var matched: Int?
+            for index in candidates {
+                let pattern = PromptInjectionPatterns.phrases[index]
+                if let last = pattern.match(window, at: 0, bytes: bytes) {
+                    hits.append(Hit(kind: pattern.kind, start: window[0].start, end: window[last].end))
+                    matched = window[last].end
                     break
                 }
             }
-            if !advanced { w += 1 }
+            i = matched ?? end
         }
         let t = ByteText(bytes)
         for (marker, kind) in PromptInjectionPatterns.markers {
@@ -72,19 +102,17 @@ public struct PromptInjectionScanner: Sendable {
         var end: Int
     }
 
-    static func words(_ b: UnsafeBufferPointer<UInt8>) -> [Word] {
-        var words: [Word] = []
-        var i = 0
-        while i < b.count {
-            if ASCII.isAlnum(b[i]) {
-                let start = i
-                while i < b.count && (ASCII.isAlnum(b[i]) || (b[i] == UInt8(ascii: "'") && i + 1 < b.count && ASCII.isLetter(b[i + 1]))) { i += 1 }
-                words.append(Word(start: start, end: i))
-            } else {
-                i += 1
-            }
+    /// Longer than any phrase.
+    static let lookahead = 14
+
+    /// The end of the word at `start`: letters and digits, with an inner
+    /// apostrophe (`don't`).
+    static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        while i < b.count && (ASCII.isAlnum(b[i]) || (b[i] == UInt8(ascii: "'") && i + 1 < b.count && ASCII.isLetter(b[i + 1]))) {
+            i += 1
         }
-        return words
+        return i
     }
 }
 
@@ -153,6 +181,37 @@ enum PromptInjectionPatterns {
         .init(.toolCallSmuggling, "without telling|informing|asking|notifying|alerting the user"),
         .init(.toolCallSmuggling, "call|invoke|use|run|execute the (following)? tool|function|command (immediately|now|silently|secretly|quietly)"),
     ]
+
+    /// (lower-cased first byte, length) of every word a phrase can start
+    /// with: nearly every word of ordinary text is dismissed by one lookup.
+    static let possibleFirstWords: [Bool] = {
+        var table = [Bool](repeating: false, count: 256 * 32)
+        for phrase in phrases {
+            for step in phrase.steps {
+                for word in step.words where word.count < 32 { table[Int(word[0]) << 5 | word.count] = true }
+                if !step.optional { break }
+            }
+        }
+        return table
+    }()
+
+    /// Every word a phrase may start with, and the phrases that may.
+    static let firstWords: [(word: [UInt8], phrases: [Int])] = {
+        var entries: [(word: [UInt8], phrases: [Int])] = []
+        for (index, phrase) in phrases.enumerated() {
+            for step in phrase.steps {
+                for word in step.words {
+                    if let k = entries.firstIndex(where: { $0.word == word }) {
+                        if !entries[k].phrases.contains(index) { entries[k].phrases.append(index) }
+                    } else {
+                        entries.append((word, [index]))
+                    }
+                }
+                if !step.optional { break }
+            }
+        }
+        return entries
+    }()
 
     static let markerTexts: [(String, PromptInjectionScanner.Kind)] = [
         ("<function_calls>", .toolCallSmuggling), ("<invoke name=", .toolCallSmuggling), ("<tool_use>", .toolCallSmuggling),

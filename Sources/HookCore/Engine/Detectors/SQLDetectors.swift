@@ -14,11 +14,8 @@ public enum SQLDetectors {
 
         func matches(_ subject: Subject, home: String?) -> Bool {
             guard subject.action == .invokeMCP else { return false }
-            for sql in SQLToolInput.sqlTexts(toolName: subject.tool, input: subject.input)
-            where SQLInspector.inspect(sql).contains(where: { $0.family == family }) {
-                return true
-            }
-            return false
+            let findings = subject.sqlFindings ?? SQLDetectors.findings(tool: subject.tool, input: subject.input)
+            return findings.contains { $0.family == family }
         }
     }
 }
