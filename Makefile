@@ -14,10 +14,12 @@ POLICY_PACK := policies/builtin
 POLICY_PACK_SWIFT := Sources/HookCore/Engine/BuiltinPack.generated.swift
 # Policy commands run by make see no managed or user files of this machine.
 POLICY_ENV := GATEHOUSE_POLICY_DIRS_MANAGED= GATEHOUSE_POLICY_DIRS_USER=
+CODEX_BIN   := $(TOOLS)/codex/codex_cli_bin/bin/codex
+HOSTS       := claude codex cursor
 VERSION     = $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/HookCore/Version.swift)
 SYSTEM_PACKAGES := libcurl4-openssl-dev libyaml-dev pkg-config
 
-.PHONY: all deps deps-e2e build generate check-generated test unit-test policy-test bench bundle clean help
+.PHONY: all deps deps-e2e build generate check-generated test unit-test policy-test bench quality bundle clean help
 
 all: build generate bundle ## Build, generate and bundle (the main job)
 
@@ -41,19 +43,21 @@ deps: ## Install the system libraries (apt-get when root), or say how
 
 deps-e2e: ## Install the real host CLIs used by end-to-end tests into .tools/
 	@scripts/install-claude-cli.sh
+	@scripts/install-codex-cli.sh
 
-build: deps ## Build release binaries (static Swift stdlib) and place the hook binaries
+build: deps ## Build release binaries (static Swift stdlib) and place them in every plugin's bin/
 	@echo "==> swift build -c release (static stdlib)"
-	@$(SWIFT) build -c release --static-swift-stdlib --product gatehouse-claude
-	@$(SWIFT) build -c release --static-swift-stdlib --product gatehouse
-	@mkdir -p $(CLAUDE_PLUGIN_BIN)
-	@install -m 0755 $(RELEASE_DIR)/gatehouse-claude $(CLAUDE_PLUGIN_BIN)/gatehouse-claude
-	@install -m 0755 $(RELEASE_DIR)/gatehouse $(CLAUDE_PLUGIN_BIN)/gatehouse
-	@echo "==> hook binaries in $(CLAUDE_PLUGIN_BIN)/"
+	@for product in $(addprefix gatehouse-,$(HOSTS)) gatehouse; do \
+	  $(SWIFT) build -c release --static-swift-stdlib --product $$product; done
+	@for host in $(HOSTS); do \
+	  mkdir -p plugins/$$host/bin; \
+	  install -m 0755 $(RELEASE_DIR)/gatehouse-$$host plugins/$$host/bin/gatehouse-$$host; \
+	  install -m 0755 $(RELEASE_DIR)/gatehouse plugins/$$host/bin/gatehouse; done
+	@echo "==> hook binaries in plugins/{$$(echo $(HOSTS) | tr ' ' ,)}/bin/"
 
-generate: build ## Regenerate the committed plugin artifacts and the compiled policy pack
-	@$(RELEASE_DIR)/gatehouse-claude generate --source . >/dev/null
-	@echo "==> generated plugins/claude and .claude-plugin/marketplace.json"
+generate: build ## Regenerate the committed plugin artifacts of every host and the compiled policy pack
+	@for host in $(HOSTS); do $(RELEASE_DIR)/gatehouse-$$host generate --source . >/dev/null; done
+	@echo "==> generated plugins/{$$(echo $(HOSTS) | tr ' ' ,)} and the root marketplace catalogs"
 	@tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \
 	$(RELEASE_DIR)/gatehouse policy compile $(POLICY_PACK) --out "$$tmp"; \
 	if ! cmp -s "$$tmp" $(POLICY_PACK_SWIFT); then \
@@ -63,14 +67,14 @@ generate: build ## Regenerate the committed plugin artifacts and the compiled po
 
 check-generated: build ## Fail if committed artifacts differ from what the generators write
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	$(RELEASE_DIR)/gatehouse-claude generate --source . --output "$$tmp" >/dev/null; \
+	for host in $(HOSTS); do $(RELEASE_DIR)/gatehouse-$$host generate --source . --output "$$tmp" >/dev/null; done; \
 	drift=0; \
 	while IFS= read -r f; do \
 	  if ! cmp -s "$$tmp/$$f" "$$f"; then echo "drift: $$f differs from its generator"; drift=1; fi; \
 	done < <(cd "$$tmp" && find . -type f | sed 's|^\./||' | sort); \
 	while IFS= read -r f; do \
 	  [ -e "$$tmp/$$f" ] || { echo "drift: $$f is committed but no generator writes it"; drift=1; }; \
-	done < <(find plugins/claude -type f -not -path '*/bin/*' | sort); \
+	done < <(find $(addprefix plugins/,$(HOSTS)) .claude-plugin .agents/plugins .cursor-plugin -type f -not -path '*/bin/*' | sort); \
 	$(RELEASE_DIR)/gatehouse policy compile $(POLICY_PACK) --out "$$tmp/pack.swift"; \
 	if ! cmp -s "$$tmp/pack.swift" $(POLICY_PACK_SWIFT); then \
 	  echo "drift: $(POLICY_PACK_SWIFT) differs from $(POLICY_PACK)/*.yaml"; drift=1; fi; \
@@ -83,15 +87,22 @@ unit-test: deps ## Unit tests only (no host CLIs)
 policy-test: build ## Run the tests: cases of the built-in policy pack (gatehouse policy test)
 	@$(POLICY_ENV) $(RELEASE_DIR)/gatehouse policy test $(POLICY_PACK) --failures-only
 
-test: deps deps-e2e build check-generated policy-test ## Unit and end-to-end tests (real Claude Code CLI)
+test: deps deps-e2e build check-generated policy-test ## Unit and end-to-end tests (real Claude Code and Codex CLIs)
 	@echo "==> swift test"
-	@GATEHOUSE_CLAUDE_CLI=$(CLAUDE_BIN) $(SWIFT) test
+	@GATEHOUSE_CLAUDE_CLI=$(CLAUDE_BIN) GATEHOUSE_CODEX_CLI=$(CODEX_BIN) $(SWIFT) test
 
 bench: build ## Hook latency against a static hello world, measured in one run
 	@mkdir -p .build/bench
 	@swiftc -O -static-stdlib bench/hello.swift -o .build/bench/hello 2>/dev/null
 	@$(SWIFT) build -c release --product gatehouse-bench >/dev/null
-	@$(RELEASE_DIR)/gatehouse-bench --hook $(CLAUDE_PLUGIN_BIN)/gatehouse-claude --baseline .build/bench/hello
+	@failed=""; for host in $(HOSTS); do \
+	  $(RELEASE_DIR)/gatehouse-bench --host $$host --hook plugins/$$host/bin/gatehouse-$$host \
+	    --baseline .build/bench/hello || failed="$$failed $$host"; done; \
+	if [ -n "$$failed" ]; then echo "over budget:$$failed"; exit 1; fi
+
+quality: build ## Recall and false-positive rate of the labelled corpora in quality/, through the real hook
+	@$(SWIFT) build -c release --product gatehouse-quality >/dev/null
+	@$(RELEASE_DIR)/gatehouse-quality --hook $(CLAUDE_PLUGIN_BIN)/gatehouse-claude --corpus quality
 
 bundle: build generate ## Zip the Claude plugin with its binaries into dist/
 	@mkdir -p dist
@@ -103,4 +114,4 @@ bundle: build generate ## Zip the Claude plugin with its binaries into dist/
 	@echo "==> dist/gatehouse-claude-$(VERSION).zip"; cat dist/SHA256SUMS
 
 clean: ## Remove build outputs (not the installed host CLIs)
-	rm -rf .build dist $(CLAUDE_PLUGIN_BIN)
+	rm -rf .build dist $(addsuffix /bin,$(addprefix plugins/,$(HOSTS)))

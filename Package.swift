@@ -9,12 +9,15 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "gatehouse-claude", targets: ["gatehouse-claude"]),
+        .executable(name: "gatehouse-codex", targets: ["gatehouse-codex"]),
+        .executable(name: "gatehouse-cursor", targets: ["gatehouse-cursor"]),
         .executable(name: "gatehouse", targets: ["gatehouse"]),
         .library(name: "HookCore", targets: ["HookCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/modelcontextprotocol/swift-sdk", from: "0.12.1"),
     ],
     targets: [
         .systemLibrary(
@@ -49,13 +52,23 @@ let package = Package(
             dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
+            name: "gatehouse-codex",
+            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
+            name: "gatehouse-cursor",
+            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(
             name: "gatehouse",
             dependencies: [
                 "HookCore", "CCurl", "CYAML", "PolicyFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MCP", package: "swift-sdk"),
             ]
         ),
         .executableTarget(name: "gatehouse-bench", path: "Sources/gatehouse-bench"),
+        .executableTarget(name: "gatehouse-quality", path: "Sources/gatehouse-quality"),
         .testTarget(name: "HookCoreTests", dependencies: ["HookCore"]),
         .testTarget(name: "PolicyFilesTests", dependencies: ["PolicyFiles", "HookCore"], exclude: ["Fixtures"]),
         .testTarget(name: "GatehouseEndToEndTests", exclude: ["Fixtures"]),

@@ -8,6 +8,8 @@ struct Options {
     var baseline = ""
     var runs = 60
     var budget = 2.0
+    /// Which host's payload and event to send: claude, codex or cursor.
+    var host = "claude"
 
     init(_ arguments: [String]) {
         var iterator = arguments.dropFirst().makeIterator()
@@ -17,8 +19,9 @@ struct Options {
             case "--baseline": baseline = iterator.next() ?? ""
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
             case "--budget": budget = Double(iterator.next() ?? "") ?? budget
+            case "--host": host = iterator.next() ?? host
             default:
-                FileHandle.standardError.write(Data("usage: gatehouse-bench --hook PATH --baseline PATH [--runs N] [--budget R]\n".utf8))
+                FileHandle.standardError.write(Data("usage: gatehouse-bench --hook PATH --baseline PATH [--host claude|codex|cursor] [--runs N] [--budget R]\n".utf8))
                 exit(2)
             }
         }
@@ -33,11 +36,27 @@ defer { try? FileManager.default.removeItem(at: scratch) }
 func payloadFile(_ name: String, command: String) throws -> String {
     let url = scratch.appendingPathComponent(name)
     let escaped = command.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-    let json = """
-        {"session_id":"bench","transcript_path":"/tmp/t.jsonl","cwd":"\(scratch.path)","permission_mode":"default",\
-        "hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"\(escaped)",\
-        "description":"bench"},"tool_use_id":"toolu_bench"}
-        """
+    let json: String
+    switch options.host {
+    case "cursor":
+        json = """
+            {"conversation_id":"bench","generation_id":"g","model":"m","hook_event_name":"beforeShellExecution",\
+            "cursor_version":"2.0.0","workspace_roots":["\(scratch.path)"],"command":"\(escaped)",\
+            "cwd":"\(scratch.path)","sandbox":false,"tool_use_id":"t"}
+            """
+    case "codex":
+        json = """
+            {"session_id":"bench","turn_id":"t","transcript_path":null,"cwd":"\(scratch.path)",\
+            "hook_event_name":"PreToolUse","model":"m","permission_mode":"default","tool_name":"Bash",\
+            "tool_input":{"command":"\(escaped)"},"tool_use_id":"call_bench"}
+            """
+    default:
+        json = """
+            {"session_id":"bench","transcript_path":"/tmp/t.jsonl","cwd":"\(scratch.path)","permission_mode":"default",\
+            "hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"\(escaped)",\
+            "description":"bench"},"tool_use_id":"toolu_bench"}
+            """
+    }
     try json.write(to: url, atomically: true, encoding: .utf8)
     return url.path
 }
@@ -84,10 +103,11 @@ struct Series {
 
 let allowInput = try payloadFile("allow.json", command: "git status && npm test -- --watch=false")
 let denyInput = try payloadFile("deny.json", command: "rm -rf ~")
+let event = options.host == "cursor" ? "beforeShellExecution" : "pre-tool-use"
 let cases: [(String, [String], String)] = [
     ("static hello world (baseline)", [options.baseline], allowInput),
-    ("PreToolUse allow (Bash)", [options.hook, "hook", "pre-tool-use"], allowInput),
-    ("PreToolUse deny (Bash)", [options.hook, "hook", "pre-tool-use"], denyInput),
+    ("pre-call allow (\(options.host))", [options.hook, "hook", event], allowInput),
+    ("pre-call deny (\(options.host))", [options.hook, "hook", event], denyInput),
 ]
 for (_, argv, input) in cases { for _ in 0..<5 { _ = timeOnce(argv, input: input) } }
 // Interleave the cases so that machine noise spreads evenly over all of them.

@@ -2,16 +2,17 @@ import ArgumentParser
 import HookCore
 
 @main
-struct GatehouseCommand: ParsableCommand {
+struct GatehouseCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gatehouse",
         abstract: "Gatehouse: governance for AI coding agents.",
         discussion: """
-            Gatehouse runs inside the hook path of Claude Code. This command is for people: check an \
-            installation, and (in later versions) inspect policies and the audit trail.
+            Gatehouse runs inside the hook path of Claude Code, Codex and Cursor. This command is for \
+            people: check an installation, inspect and test policies, read the audit trail, and serve \
+            the advisory tools to agents over MCP.
             """,
         version: Gatehouse.version,
-        subcommands: [VersionCommand.self, DoctorCommand.self, AuditCommand.self, PolicyCommand.self]
+        subcommands: [VersionCommand.self, DoctorCommand.self, PolicyCommand.self, AuditCommand.self, MCPCommand.self]
     )
 }
 

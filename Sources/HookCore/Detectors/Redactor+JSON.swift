@@ -16,11 +16,11 @@ extension Redactor {
     /// The redacted value, or nil when nothing in it changed: clean subtrees
     /// are shared with the input instead of being copied.
     private func redacted(
-        _ value: JSONValue, label: String, path: inout [JSONPathComponent], findings: inout [Finding]
+        _ value: JSONValue, label: String, path: inout [JSONPathComponent], findings: inout [Finding], extra: [Finding] = []
     ) -> JSONValue? {
         switch value {
         case let .string(text):
-            let (redacted, hits) = redact(text, label: label)
+            let (redacted, hits) = redact(text, label: label, extra: extra)
             guard !hits.isEmpty else { return nil }
             let rendered = JSONPathComponent.render(path)
             for var hit in hits {
@@ -30,9 +30,10 @@ extension Redactor {
             return .string(redacted)
         case let .array(items):
             var changed: [JSONValue]?
+            let split = splitValueFindings(items, label: label)
             for index in items.indices {
                 path.append(.index(index))
-                if let item = redacted(items[index], label: label, path: &path, findings: &findings) {
+                if let item = redacted(items[index], label: label, path: &path, findings: &findings, extra: split[index] ?? []) {
                     if changed == nil { changed = items }
                     changed![index] = item
                 }

@@ -7,9 +7,12 @@
 /// sorted, non-overlapping, with UTF-8 byte offsets into the ORIGINAL text.
 public struct Redactor: Sendable {
     public let detectors: [any TextDetector]
+    /// Also decode base64, hex and percent-encoded runs and scan what they hide.
+    public var decodesEncodedValues: Bool
 
-    public init(detectors: [any TextDetector] = Redactor.defaultDetectors) {
+    public init(detectors: [any TextDetector] = Redactor.defaultDetectors, decodesEncodedValues: Bool = true) {
         self.detectors = detectors
+        self.decodesEncodedValues = decodesEncodedValues
     }
 
     /// Secrets first: on a tie the more specific, more dangerous type names the hit.
@@ -27,11 +30,18 @@ public struct Redactor: Sendable {
         SecretTokenDetectors.googleAPIKey,
         SecretTokenDetectors.anthropic,
         SecretTokenDetectors.openAI,
+        SecretAssignmentDetector(),
         EmailDetector(),
         PaymentCardDetector(),
         IBANDetector(),
         SSNDetector(),
+        AadhaarDetector(),
+        IndonesianNIKDetector(),
+        IndonesianNPWPDetector(),
+        IndianPANDetector(),
+        SingaporeNRICDetector(),
         PhoneDetector(),
+        IndonesianPhoneDetector(),
     ]
 
     public func findings(in text: String) -> [Finding] {
@@ -45,24 +55,30 @@ public struct Redactor: Sendable {
 
     /// `label` is passed to the detectors (see `TextDetector`): the JSON key
     /// the text sits under.
-    func redact(_ text: String, label: String) -> (text: String, findings: [Finding]) {
+    /// `extra` are findings made elsewhere (a value split across array
+    /// elements) that also apply to this text.
+    func redact(_ text: String, label: String, extra: [Finding] = []) -> (text: String, findings: [Finding]) {
         var text = text
         var label = label
         let (redacted, findings) = text.withUTF8 { bytes in
             label.withUTF8 { labelBytes in
-                let findings = self.findings(in: bytes, label: labelBytes)
+                let findings = self.findings(in: bytes, label: labelBytes, extra: extra)
                 return (findings.isEmpty ? nil : Self.replacing(findings, in: bytes), findings)
             }
         }
         return (redacted ?? text, findings)
     }
 
-    func findings(in bytes: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>) -> [Finding] {
-        var hits: [Finding] = []
-        var ranks: [Int] = []
+    func findings(in bytes: UnsafeBufferPointer<UInt8>, label: UnsafeBufferPointer<UInt8>, extra: [Finding] = []) -> [Finding] {
+        var hits: [Finding] = extra
+        var ranks: [Int] = Array(repeating: -1, count: extra.count)
         for (rank, detector) in detectors.enumerated() {
             detector.scan(bytes, label: label, into: &hits)
             ranks.append(contentsOf: repeatElement(rank, count: hits.count - ranks.count))
+        }
+        if decodesEncodedValues {
+            EncodedValueScanner(detectors: detectors).scan(ByteText(bytes), into: &hits)
+            ranks.append(contentsOf: repeatElement(detectors.count, count: hits.count - ranks.count))
         }
         return hits.isEmpty ? [] : Self.mergingOverlaps(hits, ranks: ranks, textCount: bytes.count)
     }

@@ -149,15 +149,19 @@ public struct Engine: Sendable {
 
     /// Scans what a tool returned and redacts personal data and secrets. The
     /// returned value has the input's shape; findings carry types and places.
-    public func scanOutput(_ output: JSONValue, id: DecisionID) -> (output: JSONValue, decision: Decision) {
+    /// Text that tries to instruct the model is not changed but warned about
+    /// (`Decision.warnings`).
+    public func scanOutput(_ output: JSONValue, id: DecisionID, tool: String = "this tool") -> (output: JSONValue, decision: Decision) {
         let (redacted, findings) = redactor.redact(output)
-        guard !findings.isEmpty else { return (output, Decision(verdict: .allow, id: id)) }
+        let warning = promptInjectionWarning(in: output, tool: tool)
+        guard !findings.isEmpty else { return (output, warning.map { $0.decision(id: id) } ?? Decision(verdict: .allow, id: id)) }
         var types: [String] = []
         for finding in findings where !types.contains(finding.type) { types.append(finding.type) }
         let policy = BuiltinPolicies.outputRedaction
         let decision = Decision(
             verdict: .redact, reason: policy.reason + " (" + types.joined(separator: ", ") + ")",
-            policyIDs: [policy.id], risk: policy.risk, id: id, findings: findings)
+            policyIDs: [policy.id] + (warning.map { [$0.policy.id] } ?? []), risk: policy.risk, id: id, findings: findings,
+            warnings: warning.map { [$0.text] } ?? [])
         return (redacted, decision)
     }
 

@@ -18,6 +18,13 @@ public struct Subject: Sendable {
     /// True when the subject was derived from a shell command rather than
     /// being the tool call itself.
     public var derivedFromShell: Bool
+    /// The path as the agent wrote it, before `~`, `..` and the working
+    /// directory were resolved (file subjects), for traversal checks.
+    public var rawPath: String = ""
+    /// Functions on the command line whose body calls itself (fork bombs).
+    public var recursiveFunctions: [String] = []
+    /// The tool's input as received, for detectors that walk arguments (MCP SQL).
+    public var input: JSONValue = .null
 
     public init(
         action: PolicyAction, resource: String, content: String = "", tool: String, host: String, cwd: String,
@@ -65,22 +72,27 @@ public struct SubjectBuilder: Sendable {
         let resolver = PathResolver(home: home, cwd: call.cwd)
         let host = call.host.rawValue
         func make(_ action: PolicyAction, _ resource: String, content: String = "") -> Subject {
-            Subject(action: action, resource: resource, content: content, tool: call.toolName, host: host, cwd: cwd)
+            var subject = Subject(action: action, resource: resource, content: content, tool: call.toolName, host: host, cwd: cwd)
+            subject.input = call.input
+            return subject
         }
         switch call.kind {
         case .shell:
             let text = call.command ?? ""
             let analysis = analyzer.analyze(text)
+            let recursive = analysis.functionDefinitions.isEmpty ? [] : analysis.recursiveFunctions
             var subjects: [Subject] = []
             for pipeline in analysis.pipelines {
                 for command in pipeline {
                     var subject = make(.executeShell, command.text, content: text)
                     subject.command = command
                     subject.pipeline = pipeline
+                    subject.recursiveFunctions = recursive
                     subjects.append(subject)
                     for operand in command.operands where SubjectBuilder.looksLikePath(operand) {
                         var file = make(.readFile, resolver.resolve(operand))
                         file.derivedFromShell = true
+                        file.rawPath = operand
                         file.command = command
                         subjects.append(file)
                     }
@@ -88,6 +100,7 @@ public struct SubjectBuilder: Sendable {
                         let writes = redirection.op.contains(">")
                         var file = make(writes ? .writeFile : .readFile, resolver.resolve(redirection.target))
                         file.derivedFromShell = true
+                        file.rawPath = redirection.target
                         file.command = command
                         subjects.append(file)
                     }
@@ -106,9 +119,13 @@ public struct SubjectBuilder: Sendable {
             return Result(subjects: subjects, shellProblems: analysis.problems)
         case .write, .edit:
             let path = call.path.map(resolver.resolve) ?? ""
-            return Result(subjects: [make(.writeFile, path, content: call.content ?? "")], shellProblems: [])
+            var subject = make(.writeFile, path, content: call.content ?? "")
+            subject.rawPath = call.path ?? ""
+            return Result(subjects: [subject], shellProblems: [])
         case .read:
-            return Result(subjects: [make(.readFile, call.path.map(resolver.resolve) ?? "")], shellProblems: [])
+            var subject = make(.readFile, call.path.map(resolver.resolve) ?? "")
+            subject.rawPath = call.path ?? ""
+            return Result(subjects: [subject], shellProblems: [])
         case .mcp:
             let resource = (call.mcpServer ?? "") + "/" + (call.mcpTool ?? call.toolName)
             return Result(subjects: [make(.invokeMCP, resource, content: call.input.jsonText)], shellProblems: [])

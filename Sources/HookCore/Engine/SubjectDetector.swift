@@ -18,5 +18,6 @@ public struct DetectorRegistry: Sendable {
     public subscript(id: String) -> (any SubjectDetector)? { byID[id] }
     public var ids: [String] { byID.keys.sorted() }
 
-    public static let builtin = DetectorRegistry(ShellDetectors.all)
+    public static let builtin = DetectorRegistry(
+        ShellDetectors.all + ShellPackDetectors.all + SQLDetectors.all + DataDetectors.all)
 }

@@ -29,10 +29,15 @@ public struct ToolResult: Sendable {
     public var response: JSONValue
     /// True when the call failed and `response` is the host's error text.
     public var failed: Bool
-    public init(call: ToolCall, response: JSONValue, failed: Bool = false) {
+    /// True when the host reports a change only after it happened (an edit
+    /// already on disk): the call itself is then evaluated too, for the audit
+    /// trail, although nothing can be undone.
+    public var evaluatesCall: Bool
+    public init(call: ToolCall, response: JSONValue, failed: Bool = false, evaluatesCall: Bool = false) {
         self.call = call
         self.response = response
         self.failed = failed
+        self.evaluatesCall = evaluatesCall
     }
 }
 
@@ -47,6 +52,12 @@ public struct HookInputError: Error, Sendable, CustomStringConvertible {
 public protocol HostCodec: Sendable {
     var host: HostID { get }
     func decodeCall(_ payload: JSONValue) throws(HookInputError) -> ToolCall
+    /// Every governed effect of one host call (a patch touching several files is
+    /// several calls). The strictest decision among them wins. Default: one call.
+    func decodeCalls(_ payload: JSONValue) throws(HookInputError) -> [ToolCall]
+    /// Whether the host lets a PostToolUse hook replace what the model receives.
+    /// When it cannot, a redaction is recorded as not enforced. Default: true.
+    var replacesToolOutput: Bool { get }
     func decodeResult(_ payload: JSONValue, event: HookEvent) throws(HookInputError) -> ToolResult
     /// `enforced` is the verdict to apply (the decision's own verdict, or allow in observe mode).
     func encodePre(_ decision: Decision, enforced: Verdict, call: ToolCall) -> HookOutput
@@ -54,4 +65,9 @@ public protocol HostCodec: Sendable {
     func encodePost(_ decision: Decision, redacted: JSONValue?, result: ToolResult) -> HookOutput
     /// The fail posture for input that could not be read or an internal error.
     func encodeFailure(_ event: HookEvent, message: String) -> HookOutput
+}
+
+extension HostCodec {
+    public func decodeCalls(_ payload: JSONValue) throws(HookInputError) -> [ToolCall] { [try decodeCall(payload)] }
+    public var replacesToolOutput: Bool { true }
 }

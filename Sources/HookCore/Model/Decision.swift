@@ -64,12 +64,17 @@ public struct Decision: Sendable {
     public var guidance: String?
     /// Where each policy of `policyIDs` was written (layer, file:line), same order.
     public var policySources: [String] = []
+    /// Notes for the model that change nothing (a prompt-injection warning on
+    /// a tool output); hosts pass them as context.
+    public var warnings: [String]
 
     public init(
         verdict: Verdict, reason: String = "", policyIDs: [String] = [], risk: RiskLevel = .low,
-        id: DecisionID, overridable: Bool = false, findings: [Finding] = [], guidance: String? = nil
+        id: DecisionID, overridable: Bool = false, findings: [Finding] = [], guidance: String? = nil,
+        warnings: [String] = []
     ) {
         self.guidance = guidance
+        self.warnings = warnings
         self.verdict = verdict
         self.reason = reason
         self.policyIDs = policyIDs

@@ -34,14 +34,22 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
     }
 
     func runPre(_ payload: JSONValue, input: [UInt8]) -> HookOutput {
-        let call: ToolCall
+        let calls: [ToolCall]
         do {
-            call = try codec.decodeCall(payload)
+            calls = try codec.decodeCalls(payload)
         } catch {
             return fail(.preToolUse, problem: error.description, input: input)
         }
+        guard var call = calls.first else {
+            return fail(.preToolUse, problem: "the hook input holds no tool call", input: input)
+        }
         let id = DecisionID.generate(clock: clock)
-        let decision = engine.evaluate(call, id: id)
+        var decision = engine.evaluate(call, id: id)
+        // One host call may carry several effects: the strictest decides, one record.
+        for other in calls.dropFirst() {
+            let candidate = engine.evaluate(other, id: id)
+            if candidate.verdict > decision.verdict { (decision, call) = (candidate, other) }
+        }
         let enforced = configuration.mode == .observe ? .allow : decision.verdict
         var output = codec.encodePre(decision, enforced: enforced, call: call)
         if configuration.mode == .observe, decision.verdict == .deny || decision.verdict == .ask {
@@ -59,8 +67,18 @@ public struct HookRunner<Codec: HostCodec>: Sendable {
             return fail(event, problem: error.description, input: input)
         }
         let id = DecisionID.generate(clock: clock)
-        let (redacted, decision) = engine.scanOutput(result.response, id: id)
-        let changed = decision.verdict == .redact && configuration.mode == .enforce
+        var (redacted, decision) = engine.scanOutput(result.response, id: id, tool: result.call.toolName)
+        if result.evaluatesCall {
+            // Already done: the policy verdict is recorded (strictest wins) but not enforceable.
+            let policy = engine.evaluate(result.call, id: id)
+            if policy.verdict > decision.verdict {
+                let findings = decision.findings, warnings = decision.warnings
+                decision = policy
+                decision.findings = findings
+                decision.warnings += warnings
+            }
+        }
+        let changed = decision.verdict == .redact && configuration.mode == .enforce && codec.replacesToolOutput
         var output = codec.encodePost(decision, redacted: changed ? redacted : nil, result: result)
         record(decision, enforced: changed ? .redact : .allow, call: result.call, event: event, input: input, output: &output)
         return output

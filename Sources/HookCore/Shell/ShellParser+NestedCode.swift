@@ -64,6 +64,10 @@ extension ShellParser {
                 parseStandardInputText(redirections, wrappers: inner, scope: .shared)
             }
         case "eval":
+            // `eval "$(ssh-agent -s)"`: a known generator's output; its command is analysed on its own.
+            if arguments.count == 1, let only = arguments.first, EnvironmentGenerators.isGeneratorSubstitution(Array(only.bytes)) {
+                break
+            }
             var script: [UInt8] = []
             for (offset, field) in arguments.enumerated() {
                 if offset > 0 { script.append(Byte.space) }

@@ -21,6 +21,16 @@ It also serves as the HTTP(S) proxy of the process under test: CONNECT and
 absolute-URL requests are refused and logged with kind "proxy", so stray outside
 traffic is visible to the test and never leaves the machine.
 
+Responses API mode (OpenAI Codex, `wire_api = "responses"`): POST .../responses is
+answered as server-sent events from the same script, with turns of the form
+
+    {"tool_call": {"name": "exec_command", "arguments": {"cmd": "echo hi"}}}
+    {"custom_tool_call": {"name": "apply_patch", "input": "*** Begin Patch ..."}}
+    {"text": "..."}
+
+where turn N = tool calls and assistant messages already in the request's `input`.
+Requests without `tools` get side_text. Logged with kind "responses".
+
 Stops by itself after --max-seconds, and when its parent process goes away.
 Python 3 standard library only.
 """
@@ -103,6 +113,41 @@ def stream_body(message):
     return b"".join(out)
 
 
+def responses_turn(body, script):
+    """Returns (turn index or None, output item) for one Responses API request."""
+    if not body.get("tools"):
+        return None, {"type": "message", "role": "assistant", "id": "msg_side",
+                      "content": [{"type": "output_text", "text": script.get("side_text", "ok")}]}
+    items = body.get("input") or []
+    done = ("function_call", "custom_tool_call", "local_shell_call")
+    turn = sum(1 for i in items if isinstance(i, dict) and
+               (i.get("type") in done or (i.get("type") == "message" and i.get("role") == "assistant")))
+    turns = script.get("turns") or []
+    step = turns[turn] if turn < len(turns) else {"text": "done"}
+    if "tool_call" in step:
+        call = step["tool_call"]
+        return turn, {"type": "function_call", "id": "fc_e2e_%02d" % turn, "call_id": call.get("id", "call_e2e_%02d" % turn),
+                      "name": call["name"], "arguments": json.dumps(call.get("arguments", {}))}
+    if "custom_tool_call" in step:
+        call = step["custom_tool_call"]
+        return turn, {"type": "custom_tool_call", "id": "ctc_e2e_%02d" % turn, "call_id": call.get("id", "call_e2e_%02d" % turn),
+                      "name": call["name"], "input": call.get("input", "")}
+    return turn, {"type": "message", "role": "assistant", "id": "msg_e2e_%02d" % turn,
+                  "content": [{"type": "output_text", "text": step.get("text", "done")}]}
+
+
+def responses_stream(item):
+    """One output item as the Responses API event sequence."""
+    rid = "resp_e2e_%d" % int(time.time() * 1e6)
+    usage = {"input_tokens": 10, "input_tokens_details": {"cached_tokens": 0}, "output_tokens": 5,
+             "output_tokens_details": {"reasoning_tokens": 0}, "total_tokens": 15}
+    out = [sse("response.created", {"type": "response.created", "response": {"id": rid}}),
+           sse("response.output_item.added", {"type": "response.output_item.added", "output_index": 0, "item": item}),
+           sse("response.output_item.done", {"type": "response.output_item.done", "output_index": 0, "item": item}),
+           sse("response.completed", {"type": "response.completed", "response": {"id": rid, "usage": usage}})]
+    return b"".join(out)
+
+
 def load_script(path):
     # Read per request so one server can serve several runs with different scripts.
     with open(path, encoding="utf-8") as f:
@@ -174,6 +219,12 @@ def make_handler(script_path, log_path):
             path = self.path.split("?")[0]
             entry = {"time": time.time(), "method": "POST", "path": self.path,
                      "user_agent": self.headers.get("User-Agent"), "body": body}
+            if path.endswith("/responses") and isinstance(body, dict):
+                turn, item = responses_turn(body, load_script(script_path))
+                entry["kind"], entry["turn"] = "responses", turn
+                self._log(entry)
+                self._send(200, "text/event-stream", responses_stream(item))
+                return
             if path == "/v1/messages/count_tokens":
                 entry["kind"] = "count_tokens"
                 self._log(entry)

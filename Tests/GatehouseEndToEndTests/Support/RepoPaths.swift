@@ -24,6 +24,16 @@ enum RepoPaths {
         }
         return root.appendingPathComponent(".tools/claude/claude")
     }()
+    /// `make test` passes GATEHOUSE_CODEX_CLI; otherwise where `make deps-e2e` installs it.
+    static let codexBinary: URL = {
+        if let path = ProcessInfo.processInfo.environment["GATEHOUSE_CODEX_CLI"], !path.isEmpty {
+            return URL(fileURLWithPath: path)
+        }
+        return root.appendingPathComponent(".tools/codex/codex_cli_bin/bin/codex")
+    }()
+    static let codexPlugin = root.appendingPathComponent("plugins/codex")
+    static let codexHookBinary = codexPlugin.appendingPathComponent("bin/gatehouse-codex")
+    static let cursorPlugin = root.appendingPathComponent("plugins/cursor")
     static let claudePlugin = root.appendingPathComponent("plugins/claude")
     static let claudeHookBinary = claudePlugin.appendingPathComponent("bin/gatehouse-claude")
     static let fixtures = root.appendingPathComponent("Tests/GatehouseEndToEndTests/Fixtures")

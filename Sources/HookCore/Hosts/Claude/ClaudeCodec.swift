@@ -95,19 +95,20 @@ public struct ClaudeCodec: HostCodec {
     }
 
     public func encodePost(_ decision: Decision, redacted: JSONValue?, result: ToolResult) -> HookOutput {
-        guard let redacted else { return HookOutput() }
+        guard let redacted else { return warningOnly(decision, result: result) }
         if result.failed {
             // Claude Code offers no replacement for a failed call's output: warn instead.
             let types = Set(decision.findings.map(\.type)).sorted().joined(separator: ", ")
             let warning = "Gatehouse found \(types) in this failed \(result.call.toolName) output and could not remove "
                 + "them from it (decision \(decision.id)). Treat those values as secret: do not repeat, store or send them."
+                + decision.warnings.map { "\n" + $0 }.joined()
             return HookOutput(stdout: JSONValue.object([
                 ("hookSpecificOutput", .object([
                     ("hookEventName", .string("PostToolUseFailure")), ("additionalContext", .string(warning)),
                 ])),
             ]).jsonText + "\n")
         }
-        let note = DecisionMessage.text(for: decision, tool: result.call.toolName)
+        let note = DecisionMessage.text(for: decision, tool: result.call.toolName) + decision.warnings.map { "\n" + $0 }.joined()
         // `updatedToolOutput` replaces the result of built-in and MCP tools alike
         // (`updatedMCPToolOutput` is ignored for built-in tools); built-in tools
         // drop a replacement whose shape differs, so only strings are changed.
@@ -120,6 +121,18 @@ public struct ClaudeCodec: HostCodec {
             ])),
         ])
         return HookOutput(stdout: output.jsonText + "\n")
+    }
+
+    /// Output left unchanged but with something to tell the model (a
+    /// prompt-injection warning) goes in `additionalContext`.
+    func warningOnly(_ decision: Decision, result: ToolResult) -> HookOutput {
+        guard !decision.warnings.isEmpty else { return HookOutput() }
+        return HookOutput(stdout: JSONValue.object([
+            ("hookSpecificOutput", .object([
+                ("hookEventName", .string(result.failed ? "PostToolUseFailure" : "PostToolUse")),
+                ("additionalContext", .string(decision.warnings.joined(separator: "\n"))),
+            ])),
+        ]).jsonText + "\n")
     }
 
     public func encodeFailure(_ event: HookEvent, message: String) -> HookOutput {
