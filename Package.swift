@@ -53,11 +53,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "gatehouse-codex",
-            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "gatehouse-cursor",
-            dependencies: ["HookCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(
             name: "gatehouse",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HookCore
+import PolicyFiles
 
 struct CodexCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +29,7 @@ struct CodexCommand: ParsableCommand {
         }
 
         func run() throws {
-            HookProcess.main(codec: CodexCodec(), event: HookEvent(rawValue: event)!)
+            GovernedHook.main(codec: CodexCodec(), event: HookEvent(rawValue: event)!)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HookCore
+import PolicyFiles
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -29,7 +30,7 @@ struct CursorCommand: ParsableCommand {
 
         func run() throws {
             let parsed = CursorEvent(rawValue: event)!
-            HookProcess.main(codec: CursorCodec(event: parsed), event: parsed.hookEvent)
+            GovernedHook.main(codec: CursorCodec(event: parsed), event: parsed.hookEvent)
         }
     }
 

@@ -1,9 +1,10 @@
 import HookCore
+import PolicyFiles
 
 // The hook path is decided before anything else is touched: argument parsing,
 // generation and installation code stay off the per-tool-call path.
 let arguments = CommandLine.arguments
 if arguments.count == 3, arguments[1] == "hook", let event = CursorEvent(rawValue: arguments[2]) {
-    HookProcess.main(codec: CursorCodec(event: event), event: event.hookEvent)
+    GovernedHook.main(codec: CursorCodec(event: event), event: event.hookEvent)
 }
 CursorCommand.main()
