@@ -98,3 +98,31 @@ import Testing
         #expect(verdict("rm ./build", cwd: "/safe") == .allow)
     }
 }
+
+@Suite struct RuleSourceTests {
+    @Test func showsExactlyTheRuleBlock() {
+        let source = """
+            name: x
+            rules:
+              - id: a
+                effect: deny
+                # why
+                tests:
+                  - {input: {tool: Bash, command: ls}, expect: deny}
+
+              # The next rule.
+              - id: b
+                effect: ask
+            defaultEffect: deny
+            """
+        #expect(RuleSource.text(of: source, line: 3) == """
+              - id: a
+                effect: deny
+                # why
+                tests:
+                  - {input: {tool: Bash, command: ls}, expect: deny}
+            """)
+        #expect(RuleSource.text(of: source, line: 10) == "  - id: b\n    effect: ask")
+        #expect(RuleSource.text(of: source, line: 99) == nil)
+    }
+}

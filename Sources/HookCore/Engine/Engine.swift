@@ -20,8 +20,9 @@ public struct Engine: Sendable {
     public var mode: EnforcementMode
     /// Verdict for a subject no deciding rule matched.
     public var defaultEffect: Effect
-    /// Policy indexes per action, so a call only looks at rules that can apply.
-    let index: [PolicyAction: [Int]]
+    /// Policy indexes per action (by `PolicyAction.slot`), so a call only
+    /// looks at rules that can apply.
+    let index: [[Int]]
 
     public init(
         policies: [Policy] = BuiltinPolicies.all, detectors: DetectorRegistry = .builtin, home: String?,
@@ -35,11 +36,12 @@ public struct Engine: Sendable {
         self.mode = mode
         self.redactor = redactor
         self.defaultEffect = defaultEffect
-        var index: [PolicyAction: [Int]] = [:]
-        for action in PolicyAction.allCases { index[action] = [] }
+        var index = [[Int]](repeating: [], count: PolicyAction.allCases.count)
         for (i, policy) in policies.enumerated() {
-            for action in PolicyAction.allCases where policy.actions.isEmpty || policy.actions.contains(action) {
-                index[action, default: []].append(i)
+            if policy.actions.isEmpty {
+                for slot in index.indices { index[slot].append(i) }
+            } else {
+                for action in policy.actions { index[action.slot].append(i) }
             }
         }
         self.index = index
@@ -63,7 +65,8 @@ public struct Engine: Sendable {
         var undecided: [Subject] = []
         for subject in built.subjects {
             var decided = false
-            for i in index[subject.action] ?? [] where applies(policies[i], to: subject) {
+            // The index already selected by action: only conditions remain.
+            for i in index[subject.action.slot] where conditionsHold(policies[i], for: subject) {
                 let policy = policies[i]
                 found.append(PolicyMatch(policy: policy, subject: subject))
                 if policy.effect != .log && policy.effect != .redact { decided = true }
@@ -173,6 +176,10 @@ public struct Engine: Sendable {
 
     func applies(_ policy: Policy, to subject: Subject) -> Bool {
         if !policy.actions.isEmpty, !policy.actions.contains(subject.action) { return false }
+        return conditionsHold(policy, for: subject)
+    }
+
+    func conditionsHold(_ policy: Policy, for subject: Subject) -> Bool {
         for condition in policy.conditions where holds(condition, for: subject) == condition.negated {
             return false
         }
@@ -212,7 +219,7 @@ public struct Engine: Sendable {
     /// Rules say `~/.ssh/...`; subjects carry absolute paths. Expanding once at
     /// load time keeps matching a plain glob test.
     static func expandHome(in policy: Policy, home: String?) -> Policy {
-        guard let home else { return policy }
+        guard let home, policy.mentionsHome else { return policy }
         var policy = policy
         func expand(_ condition: Condition) -> Condition {
             guard case let .matches(globs) = condition.test, globs.contains(where: { $0.pattern.hasPrefix("~/") })
@@ -226,5 +233,32 @@ public struct Engine: Sendable {
         policy.conditions = policy.conditions.map(expand)
         policy.exceptions = policy.exceptions.map { $0.map(expand) }
         return policy
+    }
+}
+
+extension Policy {
+    /// True when a glob starts with `~/` (most rules do not: skip the copy).
+    var mentionsHome: Bool {
+        func has(_ condition: Condition) -> Bool {
+            guard case let .matches(globs) = condition.test else { return false }
+            return globs.contains { $0.pattern.hasPrefix("~/") }
+        }
+        return conditions.contains(where: has) || exceptions.contains { $0.contains(where: has) }
+    }
+}
+
+extension PolicyAction {
+    /// Position in `allCases`, for array-indexed lookups on the hook path.
+    var slot: Int {
+        switch self {
+        case .executeShell: 0
+        case .writeFile: 1
+        case .readFile: 2
+        case .invokeMCP: 3
+        case .readWebFetch: 4
+        case .readWebSearch: 5
+        case .readWebBrowse: 6
+        case .other: 7
+        }
     }
 }

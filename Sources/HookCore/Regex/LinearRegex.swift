@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A regular expression matched in linear time: the pattern compiles to a
 /// small program that a Pike VM runs over the input bytes, keeping at most one
 /// thread per instruction. No backtracking, so no input can make it slow:
@@ -10,14 +16,27 @@
 /// Backreferences and lookaround are rejected: they cannot run in linear time.
 public struct LinearRegex: Sendable, CustomStringConvertible {
     public let pattern: String
-    let program: RegexProgram
+    let box: ProgramBox
 
+    /// Compiles now: a bad pattern is reported here.
     public init(_ pattern: String) throws(RegexSyntaxError) {
         self.pattern = pattern
-        var parser = RegexParser(Array(pattern.utf8))
-        let node = try parser.parse()
-        self.program = try RegexCompiler.compile(node)
+        self.box = ProgramBox(try LinearRegex.compile(pattern))
     }
+
+    /// A pattern already checked (the compiled built-in pack): compiled on
+    /// first use, so a hook call only pays for the rules it evaluates.
+    public init(verified pattern: String) {
+        self.pattern = pattern
+        self.box = ProgramBox(nil)
+    }
+
+    static func compile(_ pattern: String) throws(RegexSyntaxError) -> RegexProgram {
+        var parser = RegexParser(Array(pattern.utf8))
+        return try RegexCompiler.compile(try parser.parse())
+    }
+
+    var program: RegexProgram { box.program(for: pattern) }
 
     public var description: String { pattern }
 
@@ -28,6 +47,35 @@ public struct LinearRegex: Sendable, CustomStringConvertible {
     }
 
     public func matches(bytes: UnsafeBufferPointer<UInt8>) -> Bool { program.search(bytes) }
+}
+
+/// The compiled program, built once under a lock (policies are shared
+/// between threads in tests and long-running tools).
+final class ProgramBox: @unchecked Sendable {
+    private var value: RegexProgram?
+    private let lock: UnsafeMutablePointer<pthread_mutex_t>
+
+    init(_ value: RegexProgram?) {
+        self.value = value
+        lock = .allocate(capacity: 1)
+        pthread_mutex_init(lock, nil)
+    }
+
+    deinit {
+        pthread_mutex_destroy(lock)
+        lock.deallocate()
+    }
+
+    func program(for pattern: String) -> RegexProgram {
+        pthread_mutex_lock(lock)
+        defer { pthread_mutex_unlock(lock) }
+        if let value { return value }
+        // Verified when the pack was compiled; a failure here is a build defect,
+        // and the hook's crash posture blocks the call.
+        let compiled = try! LinearRegex.compile(pattern)
+        value = compiled
+        return compiled
+    }
 }
 
 /// A pattern the regex engine cannot compile, with the byte offset of the problem.

@@ -97,8 +97,16 @@ struct RegexProgram: Sendable {
 
     static func isWord(_ b: UInt8) -> Bool { ByteSet.word.contains(b) }
 
-    /// Unanchored search: true when the pattern matches anywhere.
+    /// Unanchored search: true when the pattern matches anywhere. Short
+    /// texts run on the Pike VM (no state building); longer ones on a lazy DFA.
     func search(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
+        if text.count < 256 { return pikeSearch(text) }
+        var dfa = RegexDFA(code: code)
+        return dfa.search(text)
+    }
+
+    /// The Pike VM: one thread per instruction, no caching.
+    func pikeSearch(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         let n = code.count
         var current = [Int](), next = [Int]()
         current.reserveCapacity(n)

@@ -120,8 +120,8 @@ public struct PackCompiler {
         case let .contains(items): return ".contains(\(list(items)))"
         case let .equals(items): return ".equals(\(list(items)))"
         case let .regex(patterns):
-            // Checked when the YAML was compiled, so the literal always compiles.
-            return ".regex([" + patterns.map { "try! LinearRegex(\(literal($0.pattern)))" }.joined(separator: ", ") + "])"
+            // Checked when the YAML was compiled; built on first use.
+            return ".regex([" + patterns.map { "LinearRegex(verified: \(literal($0.pattern)))" }.joined(separator: ", ") + "])"
         case let .detector(id): return ".detector(\(literal(id)))"
         }
     }

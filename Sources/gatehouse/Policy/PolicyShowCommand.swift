@@ -25,31 +25,8 @@ struct PolicyShowCommand: ParsableCommand {
     }
 }
 
-/// The text of a rule in its file: from its `- ` line to the end of its block.
-enum RuleSource {
-    static func text(file: String, line: Int) -> String? {
-        guard !file.isEmpty, line > 0, let data = FileManager.default.contents(atPath: file) else { return nil }
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        guard line <= lines.count else { return nil }
-        let first = lines[line - 1]
-        let dash = first.prefix(while: { $0 == " " }).count
-        var end = line
-        while end < lines.count {
-            let next = lines[end]
-            let trimmed = next.drop(while: { $0 == " " })
-            if trimmed.isEmpty || trimmed.hasPrefix("#") || next.count - trimmed.count > dash {
-                end += 1
-            } else {
-                break
-            }
-        }
-        var block = Array(lines[(line - 1)..<end])
-        while let last = block.last, last.trimmingCharacters(in: .whitespaces).isEmpty || last.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
-            block.removeLast()
-        }
-        return block.joined(separator: "\n")
-    }
-
+/// Rendering of compiled rules that have no source file at hand.
+extension RuleSource {
     /// A compiled rule rendered back as YAML (no source file at hand).
     static func render(_ p: Policy) -> String {
         func q(_ s: String) -> String { PackCompiler.literal(s) }

@@ -51,6 +51,36 @@ import Testing
         #expect(try LinearRegex("(a+)+!").matches(text))
     }
 
+    /// The lazy DFA (long texts) and the Pike VM (short texts) are two runs of
+    /// the same program: they must agree on every pattern and text.
+    @Test func lazyDFAAgreesWithThePikeVM() {
+        var rng = RegexFuzzRandom(seed: 42)
+        let alphabet = Array("ab()|*+?.^$\\bBw{}2,[]- ".utf8)
+        let letters = Array("ab .".utf8)
+        var checked = 0
+        for _ in 0..<20000 {
+            let pattern = String(decoding: (0..<Int(rng.next() % 12)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }, as: UTF8.self)
+            guard let regex = try? LinearRegex(pattern) else { continue }
+            let text = (0..<Int(rng.next() % 30)).map { _ in letters[Int(rng.next() % 4)] }
+            let pike = text.withUnsafeBufferPointer { regex.program.pikeSearch($0) }
+            var dfa = RegexDFA(code: regex.program.code)
+            let lazy = text.withUnsafeBufferPointer { dfa.search($0) }
+            #expect(pike == lazy, "\(pattern) on \(String(decoding: text, as: UTF8.self))")
+            checked += 1
+        }
+        #expect(checked > 5000)
+    }
+
+    @Test func longTextsFindMatchesAtTheirEdges() throws {
+        let filler = String(repeating: "x", count: 100_000)
+        #expect(try LinearRegex("^xx").matches(filler))
+        #expect(try LinearRegex("x$").matches(filler))
+        #expect(try LinearRegex("\\bneedle\\b").matches(filler + " needle"))
+        #expect(try LinearRegex("\\bneedle\\b").matches(filler + "needle") == false)
+        #expect(try LinearRegex("(?i)private key").matches(filler + "PRIVATE KEY" + filler))
+        #expect(try LinearRegex("^(a+)+$").matches(String(repeating: "a", count: 1 << 20)))
+    }
+
     /// Seeded property test: arbitrary patterns either fail to compile with an
     /// error or run without trapping on arbitrary text.
     @Test func arbitraryPatternsNeverCrash() {
