@@ -193,14 +193,14 @@ struct BundleEndToEndTests {
     }
 
     static let codexPluginBinary = RepoPaths.root.appendingPathComponent("plugins/codex/bin/gatehouse-codex")
-    static let codexCLI = RepoPaths.root.appendingPathComponent(".tools/codex/codex")
+    static let codexCLI = RepoPaths.codexBinary
     static var codexAvailable: Bool {
         FileManager.default.isExecutableFile(atPath: codexPluginBinary.path) && FileManager.default.isExecutableFile(atPath: codexCLI.path)
     }
 
     @Test(
         "the Codex bundle installs from its local marketplace form",
-        .enabled(if: codexAvailable, "needs plugins/codex/bin/gatehouse-codex (built by make once the Codex host lands) and the Codex CLI at .tools/codex/codex"))
+        .enabled(if: codexAvailable, "needs plugins/codex/bin/gatehouse-codex (run make) and the Codex CLI (run make deps-e2e)"))
     func codexBundleInstalls() async throws {
         try await ClaudeSandbox.with { sandbox in
             let version = try FleetPaths.version
@@ -209,13 +209,18 @@ struct BundleEndToEndTests {
             let stem = "gatehouse-codex-\(version)-\(FleetPaths.platform)"
             // The local form: <dir>/gatehouse (the unpacked zip) + <dir>/.agents/plugins/marketplace.json.
             let market = sandbox.root.appendingPathComponent("codex-market")
+            // unzip -d creates only the last folder of the path.
+            try FileManager.default.createDirectory(at: market, withIntermediateDirectories: true)
             let unzip = try await sandbox.tool(URL(fileURLWithPath: EndToEndGate.findExecutable("unzip")?.path ?? "/usr/bin/unzip"),
                                                ["-q", dist.appendingPathComponent(stem + ".zip").path, "-d", market.appendingPathComponent("gatehouse").path])
             try #require(unzip.exitCode == 0, "\(unzip.summary)")
             try FileManager.default.createDirectory(at: market.appendingPathComponent(".agents/plugins"), withIntermediateDirectories: true)
             try FileManager.default.copyItem(at: dist.appendingPathComponent(stem + ".marketplace.json"),
                                              to: market.appendingPathComponent(".agents/plugins/marketplace.json"))
-            let env = ["CODEX_HOME": sandbox.home.appendingPathComponent(".codex").path]
+            // Codex refuses a CODEX_HOME that does not exist yet.
+            let codexHome = sandbox.home.appendingPathComponent(".codex")
+            try FileManager.default.createDirectory(at: codexHome, withIntermediateDirectories: true)
+            let env = ["CODEX_HOME": codexHome.path]
             let add = try await sandbox.tool(Self.codexCLI, ["plugin", "marketplace", "add", market.path], environment: env)
             try #require(add.exitCode == 0, "\(add.summary)\n\(add.stdout)")
             let install = try await sandbox.tool(Self.codexCLI, ["plugin", "add", "gatehouse@gatehouse"], environment: env)
