@@ -23,13 +23,17 @@ public struct Engine: Sendable {
     /// Policy indexes per action (by `PolicyAction.slot`), so a call only
     /// looks at rules that can apply.
     let index: [[Int]]
+    /// Detector conditions resolved once: per policy and condition, a slot in
+    /// `resolved` (-1 for other tests), so evaluation hashes no ids.
+    let detectorSlots: [[Int]]
+    let resolved: [(any SubjectDetector)?]
 
     public init(
         policies: [Policy] = BuiltinPolicies.all, detectors: DetectorRegistry = .builtin, home: String?,
         mode: EnforcementMode = .enforce, redactor: Redactor = Redactor(), defaultEffect: Effect = .allow
     ) {
         self.home = home
-        let policies = policies.filter { !$0.raisedByEngine }.map { Engine.expandHome(in: $0, home: home) }
+        let policies = policies.filter { !$0.raisedByEngine }.map { Engine.cheapestFirst(Engine.expandHome(in: $0, home: home)) }
         self.policies = policies
         self.detectors = detectors
         self.builder = SubjectBuilder(home: home)
@@ -45,6 +49,18 @@ public struct Engine: Sendable {
             }
         }
         self.index = index
+        var slotOf: [String: Int] = [:]
+        var resolved: [(any SubjectDetector)?] = []
+        self.detectorSlots = policies.map { policy in
+            policy.conditions.map { condition in
+                guard case let .detector(id) = condition.test else { return -1 }
+                if let slot = slotOf[id] { return slot }
+                slotOf[id] = resolved.count
+                resolved.append(detectors[id])
+                return resolved.count - 1
+            }
+        }
+        self.resolved = resolved
     }
 
     public init(_ set: PolicySet, detectors: DetectorRegistry = .builtin, home: String?, mode: EnforcementMode = .enforce) {
@@ -66,7 +82,9 @@ public struct Engine: Sendable {
         for subject in built.subjects {
             var decided = false
             // The index already selected by action: only conditions remain.
-            for i in index[subject.action.slot] where conditionsHold(policies[i], for: subject) {
+            // Many rules ask the same detector about the same subject.
+            var cache = DetectorCache(count: resolved.count)
+            for i in index[subject.action.slot] where conditionsHold(policyAt: i, for: subject, cache: &cache) {
                 let policy = policies[i]
                 found.append(PolicyMatch(policy: policy, subject: subject))
                 if policy.effect != .log && policy.effect != .redact { decided = true }
@@ -179,6 +197,35 @@ public struct Engine: Sendable {
         return conditionsHold(policy, for: subject)
     }
 
+    /// Detector answers for one subject, by slot: 0 not asked yet, 1 no, 2 yes.
+    struct DetectorCache {
+        var answers: [UInt8]
+        init(count: Int) { answers = [UInt8](repeating: 0, count: count) }
+    }
+
+    func conditionsHold(policyAt i: Int, for subject: Subject, cache: inout DetectorCache) -> Bool {
+        // Only the conditions are read: copying the whole Policy would retain every field.
+        let conditions = policies[i].conditions
+        let slots = detectorSlots[i]
+        for (k, condition) in conditions.enumerated() {
+            let holds: Bool
+            if slots[k] >= 0 {
+                let slot = slots[k]
+                if cache.answers[slot] == 0 {
+                    cache.answers[slot] = (resolved[slot]?.matches(subject, home: home) ?? false) ? 2 : 1
+                }
+                holds = cache.answers[slot] == 2
+            } else {
+                holds = self.holds(condition, for: subject)
+            }
+            if holds == condition.negated { return false }
+        }
+        for group in policies[i].exceptions where group.allSatisfy({ self.holds($0, for: subject) != $0.negated }) {
+            return false
+        }
+        return true
+    }
+
     func conditionsHold(_ policy: Policy, for subject: Subject) -> Bool {
         for condition in policy.conditions where holds(condition, for: subject) == condition.negated {
             return false
@@ -205,6 +252,23 @@ public struct Engine: Sendable {
         case let .regex(patterns): return patterns.contains { $0.matches(value) }
         case let .detector(id): return detectors[id]?.matches(subject, home: home) ?? false
         }
+    }
+
+    /// All conditions must hold, so their order is free: text tests first,
+    /// detectors and regexes (which parse or scan) only when those passed.
+    static func cheapestFirst(_ policy: Policy) -> Policy {
+        func cost(_ condition: Condition) -> Int {
+            switch condition.test {
+            case .equals, .startsWith: 0
+            case .contains, .matches: 1
+            case .regex: 2
+            case .detector: 3
+            }
+        }
+        var policy = policy
+        policy.conditions = policy.conditions.enumerated()
+            .sorted { (cost($0.element), $0.offset) < (cost($1.element), $1.offset) }.map(\.element)
+        return policy
     }
 
     /// `./…` form of an absolute path inside `cwd`; nil outside it.

@@ -4,6 +4,10 @@
 public struct Glob: Sendable, Equatable, CustomStringConvertible {
     public let pattern: String
     private let tokens: [Token]
+    /// Literal bytes before the first wildcard and after the last one: most
+    /// texts are rejected by these two comparisons without the general walk.
+    private let prefix: [UInt8]
+    private let suffix: [UInt8]
 
     enum Token: Sendable, Equatable {
         case literal(UInt8)
@@ -53,6 +57,21 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
             i += 1
         }
         self.tokens = tokens
+        var prefix: [UInt8] = []
+        for token in tokens {
+            guard case let .literal(b) = token else { break }
+            prefix.append(b)
+        }
+        var suffix: [UInt8] = []
+        if prefix.count < tokens.count {
+            for token in tokens.reversed() {
+                guard case let .literal(b) = token else { break }
+                suffix.append(b)
+            }
+            suffix.reverse()
+        }
+        self.prefix = prefix
+        self.suffix = suffix
     }
 
     public var description: String { pattern }
@@ -65,46 +84,67 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
     /// Path matching: `*`, `?` and classes stop at `/`. With `path: false` the
     /// text is not a path (a command, a URL) and `*` matches any text.
     public func matches(_ text: String, path: Bool = true) -> Bool {
-        let t = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { matches(bytes: $0, path: path) }
+    }
+
+    func matches(bytes t: UnsafeBufferPointer<UInt8>, path: Bool) -> Bool {
+        let n = t.count
+        if prefix.count == tokens.count { return n == prefix.count && t.elementsEqual(prefix) }
+        guard n >= prefix.count + suffix.count else { return false }
+        for i in 0..<prefix.count where t[i] != prefix[i] { return false }
+        for i in 0..<suffix.count where t[n - suffix.count + i] != suffix[i] { return false }
         let slash: UInt8 = path ? UInt8(ascii: "/") : 0xFF
-        // Dynamic programming over (token, byte) keeps the worst case polynomial.
-        var current = [Bool](repeating: false, count: t.count + 1)
-        current[0] = true
-        for token in tokens {
-            var next = [Bool](repeating: false, count: t.count + 1)
+        // Dynamic programming over (token, byte) keeps the worst case polynomial;
+        // two buffers are reused for every token.
+        var current = [Bool](repeating: false, count: n + 1)
+        var next = current
+        current[prefix.count] = true
+        for token in tokens[prefix.count...] {
+            var any = false
             switch token {
             case .star:
                 var reachable = false
-                for j in 0...t.count {
+                for j in 0...n {
                     if j > 0, t[j - 1] == slash { reachable = false }
                     if current[j] { reachable = true }
                     next[j] = reachable
+                    any = any || reachable
                 }
             case .globstar:
                 var reachable = false
-                for j in 0...t.count {
+                for j in 0...n {
                     if current[j] { reachable = true }
                     next[j] = reachable
+                    any = any || reachable
                 }
             case .globstarSlash:
                 var seen = false
-                for j in 0...t.count {
+                for j in 0...n {
                     next[j] = current[j] || (seen && t[j - 1] == UInt8(ascii: "/"))
                     if current[j] { seen = true }
+                    any = any || next[j]
                 }
-            case .any:
-                for j in 0..<t.count where current[j] && t[j] != slash { next[j + 1] = true }
-            case let .literal(b):
-                for j in 0..<t.count where current[j] && t[j] == b { next[j + 1] = true }
-            case let .set(members, negated):
-                for j in 0..<t.count where current[j] && t[j] != slash {
-                    if Glob.setContains(members, t[j]) != negated { next[j + 1] = true }
+            case .any, .literal, .set:
+                next[0] = false
+                for j in 0..<n {
+                    next[j + 1] = false
+                    guard current[j] else { continue }
+                    let b = t[j]
+                    let ok: Bool
+                    switch token {
+                    case .any: ok = b != slash
+                    case let .literal(l): ok = b == l
+                    case let .set(members, negated): ok = b != slash && Glob.setContains(members, b) != negated
+                    default: ok = false
+                    }
+                    if ok { next[j + 1] = true; any = true }
                 }
             }
-            current = next
-            if !current.contains(true) { return false }
+            if !any { return false }
+            swap(&current, &next)
         }
-        return current[t.count]
+        return current[n]
     }
 
     static func setContains(_ members: [UInt8], _ b: UInt8) -> Bool {

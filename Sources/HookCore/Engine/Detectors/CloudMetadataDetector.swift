@@ -41,6 +41,7 @@ struct CloudMetadataDetector: SubjectDetector {
 
     /// Checks the word as a host or URL, then every `://` inside it.
     func scan(_ text: String) -> Bool {
+        guard CloudMetadataDetector.mayNameAService(text) else { return false }
         if text.utf8.count > 65_536 { return scanLong(text) }
         let bytes = Array(text.utf8)
         if let service = CloudMetadataDetector.service(ofAuthorityAt: 0, in: bytes), services.contains(service) { return true }
@@ -56,13 +57,42 @@ struct CloudMetadataDetector: SubjectDetector {
         // Hosts inside code or headers without a scheme: quoted or spaced words.
         var start = 0
         for position in 0...bytes.count where position == bytes.count || CloudMetadataDetector.isSeparator(bytes[position]) {
-            if position > start, start > 0 || position < bytes.count, let service = CloudMetadataDetector.service(ofAuthorityAt: 0, in: Array(bytes[start..<position])),
+            if position > start, start > 0 || position < bytes.count,
+               CloudMetadataDetector.mayNameAService(bytes[start..<position]), let service = CloudMetadataDetector.service(ofAuthorityAt: 0, in: Array(bytes[start..<position])),
                services.contains(service) {
                 return true
             }
             start = position + 1
         }
         return false
+    }
+
+    /// Every address form (dotted, decimal, 0x hex, octal, IPv6 with a9fe or
+    /// fd00:ec2) holds a decimal digit, and every name form says "metadata" or
+    /// "instance-data": text with neither is rejected without parsing.
+    static func mayNameAService(_ text: String) -> Bool {
+        mayNameAService(Array(text.utf8)[...])
+    }
+
+    static func mayNameAService(_ bytes: ArraySlice<UInt8>) -> Bool {
+        for byte in bytes where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
+        return containsIgnoringCase(bytes, "metadata") || containsIgnoringCase(bytes, "instance-data")
+    }
+
+    static func containsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+        let count = needle.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return needle.withUTF8Buffer { word in
+            for start in bytes.startIndex...(bytes.endIndex - count) {
+                var equal = true
+                for k in 0..<count where bytes[start + k] | 0x20 != word[k] {
+                    equal = false
+                    break
+                }
+                if equal { return true }
+            }
+            return false
+        }
     }
 
     private func scanLong(_ text: String) -> Bool {
