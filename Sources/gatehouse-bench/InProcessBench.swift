@@ -12,6 +12,13 @@ enum InProcessBench {
     }
 
     static func run() -> Bool {
+        // What every hook process pays once: the compiled pack's static data,
+        // then the engine built over it (measured first, while still cold).
+        let clock = ContinuousClock()
+        let packLoad = clock.measure { _ = BuiltinPack.policies.count }
+        let engineBuild = median(runs: 200) { _ = Engine(home: "/home/dev") }
+        print("Start-up (once per hook process): pack static data \(String(format: "%.0f", seconds(packLoad) * 1_000_000)) µs, "
+            + "engine construction \(String(format: "%.0f", engineBuild * 1_000_000)) µs (median)")
         let engine = Engine(home: "/home/dev")
         let id = DecisionID(rawValue: "gh_bench000000000000")
         var cases: [Case] = []
@@ -49,6 +56,10 @@ enum InProcessBench {
             print("  \(c.name.padding(toLength: 44, withPad: " ", startingAt: 0)) \(String(format: "%8.2f", c.median)) \(c.unit)  \(String(format: "%6.0f", c.budget)) \(c.unit)  \(ok ? "PASS" : "FAIL")")
         }
         return passed
+    }
+
+    static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
     }
 
     /// Median wall time of `body` in seconds.

@@ -265,9 +265,17 @@ public struct Engine: Sendable {
             case .detector: 3
             }
         }
+        var ordered = true
+        for k in policy.conditions.indices.dropFirst() where cost(policy.conditions[k - 1]) > cost(policy.conditions[k]) {
+            ordered = false
+            break
+        }
+        if ordered { return policy }
         var policy = policy
-        policy.conditions = policy.conditions.enumerated()
-            .sorted { (cost($0.element), $0.offset) < (cost($1.element), $1.offset) }.map(\.element)
+        var sorted: [Condition] = []
+        sorted.reserveCapacity(policy.conditions.count)
+        for level in 0...3 { sorted += policy.conditions.filter { cost($0) == level } }
+        policy.conditions = sorted
         return policy
     }
 

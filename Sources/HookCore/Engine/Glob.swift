@@ -6,8 +6,8 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
     private let tokens: [Token]
     /// Literal bytes before the first wildcard and after the last one: most
     /// texts are rejected by these two comparisons without the general walk.
-    private let prefix: [UInt8]
-    private let suffix: [UInt8]
+    private let prefixCount: Int
+    private let suffixCount: Int
 
     enum Token: Sendable, Equatable {
         case literal(UInt8)
@@ -21,6 +21,7 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
     public init(_ pattern: String) {
         self.pattern = pattern
         var tokens: [Token] = []
+        tokens.reserveCapacity(pattern.utf8.count)
         let bytes = Array(pattern.utf8)
         var i = 0
         while i < bytes.count {
@@ -57,21 +58,20 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
             i += 1
         }
         self.tokens = tokens
-        var prefix: [UInt8] = []
-        for token in tokens {
-            guard case let .literal(b) = token else { break }
-            prefix.append(b)
+        var prefixCount = 0
+        while prefixCount < tokens.count, case .literal = tokens[prefixCount] { prefixCount += 1 }
+        var suffixCount = 0
+        if prefixCount < tokens.count {
+            while case .literal = tokens[tokens.count - 1 - suffixCount] { suffixCount += 1 }
         }
-        var suffix: [UInt8] = []
-        if prefix.count < tokens.count {
-            for token in tokens.reversed() {
-                guard case let .literal(b) = token else { break }
-                suffix.append(b)
-            }
-            suffix.reverse()
-        }
-        self.prefix = prefix
-        self.suffix = suffix
+        self.prefixCount = prefixCount
+        self.suffixCount = suffixCount
+    }
+
+    /// The byte of a token known to be a literal.
+    private func literal(_ index: Int) -> UInt8 {
+        if case let .literal(b) = tokens[index] { return b }
+        return 0
     }
 
     public var description: String { pattern }
@@ -90,17 +90,21 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
 
     func matches(bytes t: UnsafeBufferPointer<UInt8>, path: Bool) -> Bool {
         let n = t.count
-        if prefix.count == tokens.count { return n == prefix.count && t.elementsEqual(prefix) }
-        guard n >= prefix.count + suffix.count else { return false }
-        for i in 0..<prefix.count where t[i] != prefix[i] { return false }
-        for i in 0..<suffix.count where t[n - suffix.count + i] != suffix[i] { return false }
+        if prefixCount == tokens.count {
+            guard n == prefixCount else { return false }
+            for i in 0..<n where t[i] != literal(i) { return false }
+            return true
+        }
+        guard n >= prefixCount + suffixCount else { return false }
+        for i in 0..<prefixCount where t[i] != literal(i) { return false }
+        for i in 0..<suffixCount where t[n - suffixCount + i] != literal(tokens.count - suffixCount + i) { return false }
         let slash: UInt8 = path ? UInt8(ascii: "/") : 0xFF
         // Dynamic programming over (token, byte) keeps the worst case polynomial;
         // two buffers are reused for every token.
         var current = [Bool](repeating: false, count: n + 1)
         var next = current
-        current[prefix.count] = true
-        for token in tokens[prefix.count...] {
+        current[prefixCount] = true
+        for token in tokens[prefixCount...] {
             var any = false
             switch token {
             case .star:
