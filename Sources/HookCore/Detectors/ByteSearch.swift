@@ -12,9 +12,42 @@ extension ByteText {
         firstIndex(from: start, wordMask: { WordMask.equal($0, a) | WordMask.equal($0, b) }, byte: { $0 == a || $0 == b })
     }
 
+    /// The first index at or after `start` where `first` is followed by
+    /// `second`, or `count`. Both bytes are tested a word at a time; a lane
+    /// the masks mark wrongly (see `WordMask.equal`) is checked and passed over.
+    func firstIndex(of first: UInt8, followedBy second: UInt8, from start: Int) -> Int {
+        guard start >= 0, let base = bytes.baseAddress else { return count }
+        let raw = UnsafeRawPointer(base)
+        var i = start
+        while i + 9 <= count {
+            let here = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+            let next = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self))
+            let mask = WordMask.equal(here, first) & WordMask.equal(next, second)
+            guard mask != 0 else { i += 8; continue }
+            let p = i + mask.trailingZeroBitCount >> 3
+            if bytes[p] == first && bytes[p + 1] == second { return p }
+            i = p + 1
+        }
+        while i + 1 < count {
+            if bytes[i] == first && bytes[i + 1] == second { return i }
+            i += 1
+        }
+        return count
+    }
+
     /// The first ASCII digit at or after `start`, or `count`.
     func firstDigit(from start: Int) -> Int {
         firstIndex(from: start, wordMask: WordMask.digits, byte: ASCII.isDigit)
+    }
+
+    /// The first ASCII letter or digit at or after `start`, or `count`.
+    func firstAlnum(from start: Int) -> Int {
+        firstIndex(from: start, wordMask: WordMask.alnums, byte: ASCII.isAlnum)
+    }
+
+    /// The first byte at or after `start` that is not an ASCII letter or digit, or `count`.
+    func firstNonAlnum(from start: Int) -> Int {
+        firstIndex(from: start, wordMask: { ~WordMask.alnums($0) & WordMask.highs }, byte: { !ASCII.isAlnum($0) })
     }
 
     /// `wordMask` sets the high bit of each byte lane that matches; only its
@@ -54,4 +87,17 @@ enum WordMask {
         let atLeastColon = low7 &+ ones &* 0x46  // lane >= 0x3A
         return atLeast0 & ~atLeastColon & ~word & highs
     }
+
+    /// High bit set in lanes holding `A`–`Z` or `a`–`z`. Exact, like `digits`:
+    /// setting 0x20 folds upper case onto lower case and maps no other byte
+    /// into `a`–`z`.
+    @inline(__always) static func letters(_ word: UInt64) -> UInt64 {
+        let low7 = (word | ones &* 0x20) & ~highs
+        let atLeastA = low7 &+ ones &* 0x1F  // lane >= 0x61
+        let pastZ = low7 &+ ones &* 0x05  // lane >= 0x7B
+        return atLeastA & ~pastZ & ~word & highs
+    }
+
+    /// High bit set in lanes holding an ASCII letter or digit. Exact.
+    @inline(__always) static func alnums(_ word: UInt64) -> UInt64 { digits(word) | letters(word) }
 }

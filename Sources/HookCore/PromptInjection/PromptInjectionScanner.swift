@@ -44,8 +44,10 @@ public struct PromptInjectionScanner: Sendable {
         var i = 0
         var window: [Word] = []
         window.reserveCapacity(Self.lookahead)
-        while i < bytes.count {
-            guard ASCII.isAlnum(bytes[i]) else { i += 1; continue }
+        let text = ByteText(bytes)
+        while true {
+            i = text.firstAlnum(from: i)
+            guard i < bytes.count else { break }
             let end = Self.wordEnd(bytes, from: i)
             let length = end - i
             guard length < 32, starts[Int(ASCII.lowercased(bytes[i])) << 5 | length] else {
@@ -141,11 +143,13 @@ public struct PromptInjectionScanner: Sendable {
     /// The end of the word at `start`: letters and digits, with an inner
     /// apostrophe (`don't`).
     static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let text = ByteText(b)
         var i = start
-        while i < b.count && (ASCII.isAlnum(b[i]) || (b[i] == UInt8(ascii: "'") && i + 1 < b.count && ASCII.isLetter(b[i + 1]))) {
+        while true {
+            i = text.firstNonAlnum(from: i)
+            guard i + 1 < b.count, b[i] == UInt8(ascii: "'"), ASCII.isLetter(b[i + 1]) else { return i }
             i += 1
         }
-        return i
     }
 }
 
