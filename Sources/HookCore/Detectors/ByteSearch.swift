@@ -12,29 +12,6 @@ extension ByteText {
         firstIndex(from: start, wordMask: { WordMask.equal($0, a) | WordMask.equal($0, b) }, byte: { $0 == a || $0 == b })
     }
 
-    /// The first index at or after `start` where `first` is followed by
-    /// `second`, or `count`. Both bytes are tested a word at a time; a lane
-    /// the masks mark wrongly (see `WordMask.equal`) is checked and passed over.
-    func firstIndex(of first: UInt8, followedBy second: UInt8, from start: Int) -> Int {
-        guard start >= 0, let base = bytes.baseAddress else { return count }
-        let raw = UnsafeRawPointer(base)
-        var i = start
-        while i + 9 <= count {
-            let here = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
-            let next = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i + 1, as: UInt64.self))
-            let mask = WordMask.equal(here, first) & WordMask.equal(next, second)
-            guard mask != 0 else { i += 8; continue }
-            let p = i + mask.trailingZeroBitCount >> 3
-            if bytes[p] == first && bytes[p + 1] == second { return p }
-            i = p + 1
-        }
-        while i + 1 < count {
-            if bytes[i] == first && bytes[i + 1] == second { return i }
-            i += 1
-        }
-        return count
-    }
-
     /// The first ASCII digit at or after `start`, or `count`.
     func firstDigit(from start: Int) -> Int {
         firstIndex(from: start, wordMask: WordMask.digits, byte: ASCII.isDigit)

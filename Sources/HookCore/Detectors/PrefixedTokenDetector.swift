@@ -11,7 +11,6 @@ public struct PrefixedTokenDetector: TextDetector {
     public let type: String
     let prefixes: [[UInt8]]
     let anchor: (offset: Int, byte: UInt8)?
-    let pairAnchor: (offset: Int, first: UInt8, second: UInt8)?
     let excludedPrefixes: [[UInt8]]
     let body: TokenCharacters
     let lengths: ClosedRange<Int>
@@ -24,7 +23,6 @@ public struct PrefixedTokenDetector: TextDetector {
         self.type = type
         self.prefixes = prefixes.map { Array($0.utf8) }.filter { !$0.isEmpty }
         self.anchor = Self.anchor(for: self.prefixes)
-        self.pairAnchor = Self.pairAnchor(for: self.prefixes)
         self.excludedPrefixes = excludedPrefixes.map { Array($0.utf8) }
         self.body = body
         self.lengths = lengths
@@ -47,10 +45,6 @@ public struct PrefixedTokenDetector: TextDetector {
     /// The next position, at or after `start`, where a prefix could begin:
     /// found by searching for the anchor byte, else any prefix's first byte.
     func nextCandidate(_ t: ByteText, from start: Int) -> Int {
-        if let pairAnchor {
-            let found = t.firstIndex(of: pairAnchor.first, followedBy: pairAnchor.second, from: start + pairAnchor.offset)
-            return found < t.count ? found - pairAnchor.offset : t.count
-        }
         if let anchor {
             let found = t.firstIndex(of: anchor.byte, from: start + anchor.offset)
             return found < t.count ? found - anchor.offset : t.count
@@ -73,21 +67,6 @@ public struct PrefixedTokenDetector: TextDetector {
             if best == nil || score < best!.score { best = (offset, byte, score) }
         }
         return best.map { ($0.offset, $0.byte) }
-    }
-
-    /// Two adjacent bytes that every prefix has at the same offsets, the
-    /// rarest such pair (`gh` of `ghp_`, `k_` of `sk_live_`): a pair stops
-    /// the search far less often than any single letter does.
-    static func pairAnchor(for prefixes: [[UInt8]]) -> (offset: Int, first: UInt8, second: UInt8)? {
-        guard let shortest = prefixes.map(\.count).min(), shortest > 1 else { return nil }
-        var best: (offset: Int, first: UInt8, second: UInt8, score: Int)?
-        for offset in 0..<(shortest - 1) {
-            let first = prefixes[0][offset], second = prefixes[0][offset + 1]
-            guard prefixes.allSatisfy({ $0[offset] == first && $0[offset + 1] == second }) else { continue }
-            let score = commonness(first) + commonness(second)
-            if best == nil || score < best!.score { best = (offset, first, second, score) }
-        }
-        return best.map { ($0.offset, $0.first, $0.second) }
     }
 
     /// Rough frequency rank in English text and code; lower is rarer.

@@ -42,27 +42,3 @@ import Testing
         }
     }
 }
-
-extension ByteSearchTests {
-    @Test func pairSearchMatchesAByteByByteSearch() {
-        var state: UInt64 = 0x2545_F491_4F6C_DD1D
-        let pool: [UInt8] = Array("gh_kx".utf8) + [0x00, 0x80, 0xFF, 0x67 ^ 0x80]
-        for _ in 0..<300 {
-            var bytes: [UInt8] = []
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            for _ in 0..<Int(state >> 58) {
-                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-                bytes.append(pool[Int(state >> 33) % pool.count])
-            }
-            bytes.withUnsafeBufferPointer { buffer in
-                let text = ByteText(buffer)
-                for start in 0...buffer.count {
-                    var expected = start
-                    while expected + 1 < buffer.count && !(buffer[expected] == 0x67 && buffer[expected + 1] == 0x68) { expected += 1 }
-                    if expected + 1 >= buffer.count { expected = buffer.count }
-                    #expect(text.firstIndex(of: 0x67, followedBy: 0x68, from: start) == expected)
-                }
-            }
-        }
-    }
-}
