@@ -17,6 +17,16 @@ extension ByteText {
         firstIndex(from: start, wordMask: WordMask.digits, byte: ASCII.isDigit)
     }
 
+    /// The first ASCII letter or digit at or after `start`, or `count`.
+    func firstAlnum(from start: Int) -> Int {
+        firstIndex(from: start, wordMask: WordMask.alnums, byte: ASCII.isAlnum)
+    }
+
+    /// The first byte at or after `start` that is not an ASCII letter or digit, or `count`.
+    func firstNonAlnum(from start: Int) -> Int {
+        firstIndex(from: start, wordMask: { ~WordMask.alnums($0) & WordMask.highs }, byte: { !ASCII.isAlnum($0) })
+    }
+
     /// `wordMask` sets the high bit of each byte lane that matches; only its
     /// lowest set bit has to be exact. `byte` says the same for a single byte.
     @inline(__always)
@@ -54,4 +64,17 @@ enum WordMask {
         let atLeastColon = low7 &+ ones &* 0x46  // lane >= 0x3A
         return atLeast0 & ~atLeastColon & ~word & highs
     }
+
+    /// High bit set in lanes holding `A`–`Z` or `a`–`z`. Exact, like `digits`:
+    /// setting 0x20 folds upper case onto lower case and maps no other byte
+    /// into `a`–`z`.
+    @inline(__always) static func letters(_ word: UInt64) -> UInt64 {
+        let low7 = (word | ones &* 0x20) & ~highs
+        let atLeastA = low7 &+ ones &* 0x1F  // lane >= 0x61
+        let pastZ = low7 &+ ones &* 0x05  // lane >= 0x7B
+        return atLeastA & ~pastZ & ~word & highs
+    }
+
+    /// High bit set in lanes holding an ASCII letter or digit. Exact.
+    @inline(__always) static func alnums(_ word: UInt64) -> UInt64 { digits(word) | letters(word) }
 }

@@ -14,32 +14,45 @@ struct EncodedValueScanner {
     static let maxRun = 64 * 1024
 
     func scan(_ t: ByteText, into findings: inout [Finding]) {
-        var i = 0
-        while i < t.count {
-            let b = t[i]
-            if Self.isBase64Byte(b) {
-                // `\ndG9r…` in JSON-encoded text: the run starts after the escape.
-                if t.isEscapeLetter(at: i) { i += 1; continue }
-                let end = t.runEnd(from: i, limit: Self.maxRun, Self.isBase64Byte)
-                var padded = end
-                while padded < t.count && padded - end < 2 && t[padded] == UInt8(ascii: "=") { padded += 1 }
-                if end - i >= Self.minimumHex && t.isBoundary(before: i, Self.isBase64Byte) {
-                    if let type = decodedFinding(t, i, end) { findings.append(Finding(type: type, start: i, end: padded)) }
+        Self.byteClasses.withUnsafeBufferPointer { classes in
+            var i = 0
+            while i < t.count {
+                let c = classes[Int(t[i])]
+                if c & Self.base64Class != 0 {
+                    // `\ndG9r…` in JSON-encoded text: the run starts after the escape.
+                    if t.isEscapeLetter(at: i) { i += 1; continue }
+                    let stop = Self.maxRun >= t.count - i ? t.count : i + Self.maxRun
+                    var end = i + 1
+                    while end < stop && classes[Int(t[end])] & Self.base64Class != 0 { end += 1 }
+                    var padded = end
+                    while padded < t.count && padded - end < 2 && t[padded] == UInt8(ascii: "=") { padded += 1 }
+                    if end - i >= Self.minimumHex && t.isBoundary(before: i, Self.isBase64Byte) {
+                        if let type = decodedFinding(t, i, end) { findings.append(Finding(type: type, start: i, end: padded)) }
+                    }
+                    i = padded
+                } else if c & Self.percentClass != 0 {
+                    // Percent-encoded text: the run of URL characters around it.
+                    var start = i
+                    while start > 0 && Self.isURLByte(t[start - 1]) { start -= 1 }
+                    let end = t.runEnd(from: i, limit: Self.maxRun) { Self.isURLByte($0) || $0 == UInt8(ascii: "%") }
+                    if let type = percentFinding(t, start, end) {
+                        findings.append(Finding(type: type, start: start, end: end))
+                    }
+                    i = end
+                } else {
+                    i += 1
                 }
-                i = padded > i ? padded : i + 1
-            } else if b == UInt8(ascii: "%") {
-                // Percent-encoded text: the run of URL characters around it.
-                var start = i
-                while start > 0 && Self.isURLByte(t[start - 1]) { start -= 1 }
-                let end = t.runEnd(from: i, limit: Self.maxRun) { Self.isURLByte($0) || $0 == UInt8(ascii: "%") }
-                if let type = percentFinding(t, start, end) {
-                    findings.append(Finding(type: type, start: start, end: end))
-                }
-                i = end
-            } else {
-                i += 1
             }
         }
+    }
+
+    static let base64Class: UInt8 = 1
+    static let percentClass: UInt8 = 2
+
+    /// One load per byte instead of a chain of range tests: this loop reads
+    /// every byte of every output.
+    static let byteClasses: [UInt8] = (0..<256).map { b in
+        isBase64Byte(UInt8(b)) ? base64Class : UInt8(b) == UInt8(ascii: "%") ? percentClass : 0
     }
 
     static func isBase64Byte(_ b: UInt8) -> Bool { ASCII.isAlnum(b) || b == 0x2B || b == 0x2F || b == 0x2D || b == 0x5F }

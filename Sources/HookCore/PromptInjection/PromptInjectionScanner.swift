@@ -36,26 +36,38 @@ public struct PromptInjectionScanner: Sendable {
     func scan(bytes: UnsafeBufferPointer<UInt8>) -> [Hit] {
         var hits: [Hit] = []
         let starts = PromptInjectionPatterns.possibleFirstWords
+        let firstWords = PromptInjectionPatterns.firstWords
+        let slotStarts = PromptInjectionPatterns.firstWordSlotStarts
+        let slotEntries = PromptInjectionPatterns.firstWordSlotEntries
         // Words are read on the fly; only a word that can start a phrase
         // (one table lookup) has the next few words read for the match.
         var i = 0
         var window: [Word] = []
         window.reserveCapacity(Self.lookahead)
-        while i < bytes.count {
-            guard ASCII.isAlnum(bytes[i]) else { i += 1; continue }
+        let text = ByteText(bytes)
+        while true {
+            i = text.firstAlnum(from: i)
+            guard i < bytes.count else { break }
             let end = Self.wordEnd(bytes, from: i)
             let length = end - i
             guard length < 32, starts[Int(ASCII.lowercased(bytes[i])) << 5 | length] else {
                 i = end
                 continue
             }
-            // Exact first word, and the phrases that may start with it.
-            guard let candidates = PromptInjectionPatterns.firstWords.first(where: { entry in
-                entry.word.count == length && PhrasePattern.equals(Word(start: i, end: end), entry.word, bytes)
-            })?.phrases else {
+            // Exact first word, and the phrases that may start with it: only
+            // the few entries of the same first byte and length are compared.
+            let slot = Int(ASCII.lowercased(bytes[i])) << 5 | length
+            var entry = -1
+            for k in slotStarts[slot]..<slotStarts[slot + 1]
+            where PhrasePattern.equals(Word(start: i, end: end), firstWords[slotEntries[k]].word, bytes) {
+                entry = slotEntries[k]
+                break
+            }
+            guard entry >= 0 else {
                 i = end
                 continue
             }
+            let candidates = firstWords[entry].phrases
             window.removeAll(keepingCapacity: true)
             window.append(Word(start: i, end: end))
             var k = end
@@ -79,22 +91,45 @@ public struct PromptInjectionScanner: Sendable {
             }
             i = matched ?? end
         }
-        let t = ByteText(bytes)
-        for (marker, kind) in PromptInjectionPatterns.markers {
+        scanMarkers(ByteText(bytes), into: &hits)
+        return hits
+    }
+
+    /// Markup, in one pass for all markers: each is found through its anchor,
+    /// a byte at a fixed offset (a `<` or `[` opener, the `:` of `new
+    /// instructions:`), so most of the text is skipped eight bytes at a time
+    /// instead of once per marker. Hits come out per marker, in text order,
+    /// non-overlapping within one marker.
+    func scanMarkers(_ t: ByteText, into hits: inout [Hit]) {
+        let markers = PromptInjectionPatterns.markers
+        let anchors = PromptInjectionPatterns.markerAnchors
+        var found: [(marker: Int, start: Int)] = []
+        var nextAllowed = [Int](repeating: 0, count: markers.count)
+        for group in anchors {
             var i = 0
-            let first = marker[0]
             while i < t.count {
-                i = t.firstIndex(of: first, from: i)
+                i = group.bytes.count == 1
+                    ? t.firstIndex(of: group.bytes[0], from: i)
+                    : t.firstIndex(of: group.bytes[0], or: group.bytes[1], from: i)
                 guard i < t.count else { break }
-                if t.hasPrefixIgnoringCase(marker, at: i) {
-                    hits.append(Hit(kind: kind, start: i, end: i + marker.count))
-                    i += marker.count
-                } else {
-                    i += 1
+                let b = t[i]
+                for (index, offset) in group.markers {
+                    let (marker, _) = markers[index]
+                    let start = i - offset
+                    guard marker[offset] == b, start >= nextAllowed[index], t[start] == marker[0],
+                        t.hasPrefixIgnoringCase(marker, at: start)
+                    else { continue }
+                    found.append((index, start))
+                    nextAllowed[index] = start + marker.count
                 }
+                i += 1
             }
         }
-        return hits
+        guard !found.isEmpty else { return }
+        found.sort { $0.marker != $1.marker ? $0.marker < $1.marker : $0.start < $1.start }
+        for (index, start) in found {
+            hits.append(Hit(kind: markers[index].1, start: start, end: start + markers[index].0.count))
+        }
     }
 
     struct Word {
@@ -108,11 +143,13 @@ public struct PromptInjectionScanner: Sendable {
     /// The end of the word at `start`: letters and digits, with an inner
     /// apostrophe (`don't`).
     static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        let text = ByteText(b)
         var i = start
-        while i < b.count && (ASCII.isAlnum(b[i]) || (b[i] == UInt8(ascii: "'") && i + 1 < b.count && ASCII.isLetter(b[i + 1]))) {
+        while true {
+            i = text.firstNonAlnum(from: i)
+            guard i + 1 < b.count, b[i] == UInt8(ascii: "'"), ASCII.isLetter(b[i + 1]) else { return i }
             i += 1
         }
-        return i
     }
 }
 
@@ -213,6 +250,27 @@ enum PromptInjectionPatterns {
         return entries
     }()
 
+    /// `firstWords` indexed by (lower-cased first byte, length), as ranges
+    /// `firstWordSlotStarts[slot]..<firstWordSlotStarts[slot + 1]` into
+    /// `firstWordSlotEntries`: a word that passes `possibleFirstWords` is
+    /// compared with its few namesakes, not with every first word.
+    static let firstWordSlotEntries: [Int] = firstWordSlots.entries
+    static let firstWordSlotStarts: [Int] = firstWordSlots.starts
+
+    private static let firstWordSlots: (starts: [Int], entries: [Int]) = {
+        var buckets = [[Int]](repeating: [], count: 256 * 32)
+        for (index, entry) in firstWords.enumerated() where entry.word.count < 32 {
+            buckets[Int(entry.word[0]) << 5 | entry.word.count].append(index)
+        }
+        var starts: [Int] = [0]
+        var entries: [Int] = []
+        for bucket in buckets {
+            entries += bucket
+            starts.append(entries.count)
+        }
+        return (starts, entries)
+    }()
+
     static let markerTexts: [(String, PromptInjectionScanner.Kind)] = [
         ("<function_calls>", .toolCallSmuggling), ("<invoke name=", .toolCallSmuggling), ("<tool_use>", .toolCallSmuggling),
         ("<tool_call>", .toolCallSmuggling), ("<|tool_call|>", .toolCallSmuggling), ("new instructions:", .ignoreInstructions),
@@ -220,4 +278,22 @@ enum PromptInjectionPatterns {
         ("<<sys>>", .roleHijack), ("[inst]", .roleHijack), ("</system>", .roleHijack), ("<system>", .roleHijack),
     ]
     static let markers: [([UInt8], PromptInjectionScanner.Kind)] = markerTexts.map { (Array($0.0.utf8), $0.1) }
+
+    /// Markers grouped by the anchor bytes one search looks for, with each
+    /// marker's anchor offset. A marker starting with a letter (whose first
+    /// byte must match exactly, the rest in any case) is anchored on its last
+    /// non-letter byte instead, which is far rarer than a letter.
+    static let markerAnchors: [(bytes: [UInt8], markers: [(index: Int, offset: Int)])] = {
+        var byByte: [UInt8: [(index: Int, offset: Int)]] = [:]
+        for (index, (marker, _)) in markers.enumerated() {
+            let offset = ASCII.isLetter(marker[0]) ? (marker.lastIndex { !ASCII.isLetter($0) } ?? 0) : 0
+            byByte[marker[offset], default: []].append((index, offset))
+        }
+        // The two openers are rare enough to share one search.
+        let openers: [UInt8] = [UInt8(ascii: "<"), UInt8(ascii: "[")].filter { byByte[$0] != nil }
+        var groups: [(bytes: [UInt8], markers: [(index: Int, offset: Int)])] = []
+        if !openers.isEmpty { groups.append((openers, openers.flatMap { byByte[$0]! })) }
+        for byte in byByte.keys.sorted() where !openers.contains(byte) { groups.append(([byte], byByte[byte]!)) }
+        return groups
+    }()
 }
