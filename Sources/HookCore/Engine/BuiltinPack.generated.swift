@@ -12,8 +12,8 @@ public enum BuiltinPack {
             reason: "Claude Code settings decide which hooks and permissions govern the agent",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("**/.claude/settings.json"), Glob("**/.claude/settings.local.json"), Glob("**/.claude/settings*.json"), Glob("~/.claude/settings*.json")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Show the user the change and let them make it.",
             exceptions: [],
@@ -25,8 +25,8 @@ public enum BuiltinPack {
             reason: "hook scripts are the agent's governance",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("**/.claude/hooks"), Glob("**/.claude/hooks/**"), Glob("~/.claude/hooks/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Show the user the change and let them make it.",
             exceptions: [],
@@ -38,8 +38,8 @@ public enum BuiltinPack {
             reason: "managed settings are set by the organisation, not the agent",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("/etc/claude-code/**"), Glob("/Library/Application Support/ClaudeCode/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Do not retry another way; ask the user.",
             exceptions: [],
@@ -51,8 +51,8 @@ public enum BuiltinPack {
             reason: "installed plugins include the hooks that govern the agent",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("~/.claude/plugins/**"), Glob("~/.claude/plugins")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Use the plugin manager with the user's approval.",
             exceptions: [],
@@ -64,8 +64,8 @@ public enum BuiltinPack {
             reason: "the Codex plugin manifest wires the hooks that govern the agent",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("**/.codex-plugin/*.json"), Glob("**/.codex-plugin/**"), Glob("**/.codex-plugin")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Show the user the change and let them make it.",
             exceptions: [],
@@ -77,8 +77,8 @@ public enum BuiltinPack {
             reason: "Codex configuration decides the agent's hooks, sandbox and approvals",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("~/.codex/config.toml"), Glob("**/.codex/config.toml"), Glob("~/.codex/hooks.json"), Glob("**/.codex/hooks.json"), Glob("/etc/codex/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Show the user the change and let them make it.",
             exceptions: [],
@@ -90,8 +90,8 @@ public enum BuiltinPack {
             reason: "an MCP server runs code with the agent's access",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("**/.mcp.json"), Glob("**/.cursor/mcp.json"), Glob("~/.cursor/mcp.json"), Glob("**/.vscode/mcp.json"), Glob("~/.claude.json")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Show the user the server you want to add and let them add it.",
             exceptions: [],
@@ -103,8 +103,8 @@ public enum BuiltinPack {
             reason: "Cursor hooks are the agent's governance",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("**/.cursor/hooks.json"), Glob("~/.cursor/hooks.json"), Glob("**/.cursor/hooks/**"), Glob("/etc/cursor/hooks.json"), Glob("/Library/Application Support/Cursor/hooks.json")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Show the user the change and let them make it.",
             exceptions: [],
@@ -116,8 +116,8 @@ public enum BuiltinPack {
             reason: "agent settings decide what the agent may do",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("**/.gemini/settings.json"), Glob("~/.gemini/settings.json"), Glob("**/.windsurf/hooks.json"), Glob("**/.github/hooks/*.json")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Show the user the change and let them make it.",
             exceptions: [],
@@ -129,8 +129,8 @@ public enum BuiltinPack {
             reason: "Gatehouse's own policy files govern the agent",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("~/.config/gatehouse"), Glob("~/.config/gatehouse/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Show the user the policy change and let them make it.",
             exceptions: [],
@@ -142,8 +142,8 @@ public enum BuiltinPack {
             reason: "managed policies are set by the organisation, not the agent",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("/etc/gatehouse"), Glob("/etc/gatehouse/**"), Glob("/Library/Application Support/Gatehouse/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Do not retry another way; ask the user.",
             exceptions: [],
@@ -155,8 +155,8 @@ public enum BuiltinPack {
             reason: "project policies add restrictions the agent must not remove on its own",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("**/.gatehouse/**"), Glob("**/.gatehouse")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Show the user the policy change and let them make it.",
             exceptions: [],
@@ -168,8 +168,8 @@ public enum BuiltinPack {
             reason: "the audit log is the record of what the agent did",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("~/.local/state/gatehouse"), Glob("~/.local/state/gatehouse/**"), Glob("~/Library/Application Support/Gatehouse/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Do not retry another way.",
             exceptions: [],
@@ -247,8 +247,8 @@ public enum BuiltinPack {
             reason: "adding a key to authorized_keys grants remote login",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("~/.ssh/authorized_keys"), Glob("~/.ssh/authorized_keys2"), Glob("**/.ssh/authorized_keys"), Glob("**/.ssh/authorized_keys2")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Do not retry another way; ask the user.",
             exceptions: [],
@@ -260,8 +260,8 @@ public enum BuiltinPack {
             reason: "SSH configuration decides which keys and hosts are trusted",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("~/.ssh/config"), Glob("~/.ssh/config.d/**"), Glob("/etc/ssh/ssh_config"), Glob("/etc/ssh/sshd_config"), Glob("/etc/ssh/sshd_config.d/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Ask the user first.",
             exceptions: [],
@@ -273,8 +273,8 @@ public enum BuiltinPack {
             reason: "changing sudoers grants administrator rights",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("/etc/sudoers"), Glob("/etc/sudoers.d/**"), Glob("/private/etc/sudoers"), Glob("/private/etc/sudoers.d/**"), Glob("/etc/doas.conf")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Do not retry another way; ask the user.",
             exceptions: [],
@@ -286,8 +286,8 @@ public enum BuiltinPack {
             reason: "changing the account databases can create backdoor users or lock everyone out",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("/etc/passwd"), Glob("/etc/shadow"), Glob("/etc/group"), Glob("/etc/gshadow"), Glob("/etc/master.passwd")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Do not retry another way; ask the user.",
             exceptions: [],
@@ -299,8 +299,8 @@ public enum BuiltinPack {
             reason: "replacing system programs or libraries",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("/bin/**"), Glob("/sbin/**"), Glob("/usr/bin/**"), Glob("/usr/sbin/**"), Glob("/usr/lib/**"), Glob("/usr/libexec/**"), Glob("/lib/**"), Glob("/lib64/**"), Glob("/boot/**"), Glob("/System/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Install software with the package manager, or ask the user.",
             exceptions: [],
@@ -312,8 +312,8 @@ public enum BuiltinPack {
             reason: "changing system-wide configuration",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("/etc/**"), Glob("/private/etc/**"), Glob("/Library/Preferences/**"), Glob("/usr/local/etc/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Ask the user first.",
             exceptions: [],
@@ -325,8 +325,8 @@ public enum BuiltinPack {
             reason: "PAM and loader preload changes are how rootkits persist",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("/etc/pam.d/**"), Glob("/etc/security/**"), Glob("/etc/ld.so.preload"), Glob("/etc/ld.so.conf"), Glob("/etc/ld.so.conf.d/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Do not retry another way; ask the user.",
             exceptions: [],
@@ -338,8 +338,8 @@ public enum BuiltinPack {
             reason: "scheduled jobs run code later without anyone watching",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("/etc/crontab"), Glob("/etc/cron.*/**"), Glob("/var/spool/cron/**"), Glob("/etc/systemd/system/**"), Glob("/usr/lib/systemd/system/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Ask the user first.",
             exceptions: [],
@@ -351,8 +351,8 @@ public enum BuiltinPack {
             reason: "a login item runs code every time the user logs in",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("~/Library/LaunchAgents/**"), Glob("/Library/LaunchAgents/**"), Glob("/Library/LaunchDaemons/**"), Glob("~/.config/systemd/user/**"), Glob("~/.config/autostart/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Ask the user first.",
             exceptions: [],
@@ -364,8 +364,8 @@ public enum BuiltinPack {
             reason: "shell startup files run on every new shell",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("~/.bashrc"), Glob("~/.bash_profile"), Glob("~/.bash_login"), Glob("~/.profile"), Glob("~/.zshrc"), Glob("~/.zshenv"), Glob("~/.zprofile"), Glob("~/.zlogin"), Glob("~/.config/fish/config.fish"), Glob("/etc/profile"), Glob("/etc/profile.d/**"), Glob("/etc/bash.bashrc"), Glob("/etc/zshrc")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Show the user the line to add and let them add it.",
             exceptions: [],
@@ -390,9 +390,9 @@ public enum BuiltinPack {
             reason: "git hooks run code automatically on git commands",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("**/.git/hooks/*")])),
                 Condition(field: .resource, test: .matches([Glob("**/.git/hooks/*.sample")]), negated: true),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Ask the user first.",
             exceptions: [],
@@ -404,8 +404,8 @@ public enum BuiltinPack {
             reason: "tampering with shell history hides what was run",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("~/.bash_history"), Glob("~/.zsh_history"), Glob("~/.history"), Glob("~/.sh_history"), Glob("~/.local/share/fish/fish_history"), Glob("~/.python_history"), Glob("~/.psql_history"), Glob("~/.mysql_history"), Glob("~/.node_repl_history"), Glob("/root/.bash_history")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Do not retry another way.",
             exceptions: [],
@@ -417,8 +417,8 @@ public enum BuiltinPack {
             reason: "tampering with system logs hides what happened",
             actions: [.writeFile, .readFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("/var/log/**"), Glob("/private/var/log/**"), Glob("/var/audit/**")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Do not retry another way; ask the user.",
             exceptions: [],
@@ -430,8 +430,8 @@ public enum BuiltinPack {
             reason: "writing kernel interfaces or raw devices changes the running system",
             actions: [.writeFile],
             conditions: [
-                Condition(field: .resource, test: .detector("file.modified")),
                 Condition(field: .resource, test: .matches([Glob("/proc/sys/**"), Glob("/sys/**"), Glob("/proc/sysrq-trigger"), Glob("/dev/sd*"), Glob("/dev/nvme*"), Glob("/dev/disk*"), Glob("/dev/mem")])),
+                Condition(field: .resource, test: .detector("file.modified")),
             ],
             guidance: "Ask the user first.",
             exceptions: [],

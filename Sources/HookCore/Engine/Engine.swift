@@ -256,7 +256,8 @@ public struct Engine: Sendable {
 
     /// All conditions must hold, so their order is free: text tests first,
     /// detectors and regexes (which parse or scan) only when those passed.
-    static func cheapestFirst(_ policy: Policy) -> Policy {
+    /// The pack compiler emits this order, so the built-in pack needs no work here.
+    public static func cheapestFirst(_ policy: Policy) -> Policy {
         func cost(_ condition: Condition) -> Int {
             switch condition.test {
             case .equals, .startsWith: 0

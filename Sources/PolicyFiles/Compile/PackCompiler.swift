@@ -94,7 +94,7 @@ public struct PackCompiler {
             "effect: .\(p.effect.rawValue), risk: .\(p.risk.rawValue),",
             "reason: \(literal(p.reason)),",
             "actions: [\(actions)],",
-            "conditions: \(conditionsLiteral(p.conditions)),",
+            "conditions: \(conditionsLiteral(Engine.cheapestFirst(p).conditions)),",
             "guidance: \(p.guidance.map(literal) ?? "nil"),",
             "exceptions: [\(p.exceptions.map(conditionsLiteral).joined(separator: ", "))],",
             "origin: PolicyOrigin(layer: .builtin, file: \(literal(p.origin.file)), line: \(p.origin.line)),",
