@@ -16,8 +16,10 @@ enum InProcessBench {
         // then the engine built over it (measured first, while still cold).
         let clock = ContinuousClock()
         let packLoad = clock.measure { _ = BuiltinPack.policies.count }
+        let registryLoad = clock.measure { _ = DetectorRegistry.builtin["shell.fork-bomb"] }
         let engineBuild = median(runs: 200) { _ = Engine(home: "/home/dev") }
         print("Start-up (once per hook process): pack static data \(String(format: "%.0f", seconds(packLoad) * 1_000_000)) µs, "
+            + "detector registry \(String(format: "%.0f", seconds(registryLoad) * 1_000_000)) µs, "
             + "engine construction \(String(format: "%.0f", engineBuild * 1_000_000)) µs (median)")
         let engine = Engine(home: "/home/dev")
         let id = DecisionID(rawValue: "gh_bench000000000000")

@@ -11,6 +11,7 @@ public struct DetectorRegistry: Sendable {
 
     public init(_ detectors: [any SubjectDetector]) {
         var byID: [String: any SubjectDetector] = [:]
+        byID.reserveCapacity(detectors.count)
         for detector in detectors { byID[detector.id] = detector }
         self.byID = byID
     }
