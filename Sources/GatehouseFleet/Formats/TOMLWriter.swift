@@ -3,25 +3,8 @@ import HookCore
 /// Just enough TOML for Codex requirements files: basic strings, booleans,
 /// integers, and arrays of tables written from a hooks object.
 public enum TOML {
-    public static func string(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16, uppercase: true)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// Basic-string quoting, shared with the Codex config snippets.
+    public static func string(_ s: String) -> String { TOMLText.quoted(s) }
 
     public static func scalar(_ value: JSONValue) -> String? {
         switch value {
