@@ -20,14 +20,12 @@ public struct ClaudePluginGenerator: Sendable {
         var files = [
             GeneratedFile(path: root + "/.claude-plugin/plugin.json", json: manifest),
             GeneratedFile(path: root + "/hooks/hooks.json", json: hooks),
-            GeneratedFile(path: root + "/README.md", text: readme),
-            GeneratedFile(path: root + "/LICENSE", text: LicenseText.mit),
-            GeneratedFile(path: root + "/assets/icon.png", bytes: icon),
+        ]
+        files += GeneratedFile.pluginDocuments(root: root, readme: readme, icon: icon)
+        files += [
             GeneratedFile(path: ".claude-plugin/marketplace.json", json: marketplace),
         ]
-        for skill in skills {
-            files.append(GeneratedFile(path: root + "/skills/" + skill.name + "/SKILL.md", text: skill.text))
-        }
+        files += GeneratedFile.pluginSkills(root: root, skills)
         return files
     }
 

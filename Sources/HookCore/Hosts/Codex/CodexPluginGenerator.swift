@@ -25,14 +25,12 @@ public struct CodexPluginGenerator: Sendable {
             GeneratedFile(path: root + "/.mcp.json", json: mcp),
             GeneratedFile(path: root + "/config/mcp-local.toml", text: Self.localMCPBlock(command: "/path/to/gatehouse/plugins/codex/bin/gatehouse")),
             GeneratedFile(path: root + "/config/mcp-remote.toml", text: Self.remoteMCPBlock(url: "https://governance.example.com/api/v1/mcp-server")),
-            GeneratedFile(path: root + "/README.md", text: readme),
-            GeneratedFile(path: root + "/LICENSE", text: LicenseText.mit),
-            GeneratedFile(path: root + "/assets/icon.png", bytes: icon),
+        ]
+        files += GeneratedFile.pluginDocuments(root: root, readme: readme, icon: icon)
+        files += [
             GeneratedFile(path: ".agents/plugins/marketplace.json", json: marketplace),
         ]
-        for skill in skills {
-            files.append(GeneratedFile(path: root + "/skills/" + skill.name + "/SKILL.md", text: skill.text))
-        }
+        files += GeneratedFile.pluginSkills(root: root, skills)
         return files
     }
 

@@ -33,14 +33,12 @@ public struct CursorPluginGenerator: Sendable {
             GeneratedFile(path: root + "/hooks/hooks.json", json: Self.hooks(command: Self.hookCommand)),
             GeneratedFile(path: root + "/.mcp.json", json: mcp),
             GeneratedFile(path: root + "/rules/gatehouse.mdc", text: rule),
-            GeneratedFile(path: root + "/README.md", text: readme),
-            GeneratedFile(path: root + "/LICENSE", text: LicenseText.mit),
-            GeneratedFile(path: root + "/assets/icon.png", bytes: icon),
+        ]
+        files += GeneratedFile.pluginDocuments(root: root, readme: readme, icon: icon)
+        files += [
             GeneratedFile(path: ".cursor-plugin/marketplace.json", json: marketplace),
         ]
-        for skill in skills {
-            files.append(GeneratedFile(path: root + "/skills/" + skill.name + "/SKILL.md", text: skill.text))
-        }
+        files += GeneratedFile.pluginSkills(root: root, skills)
         return files
     }
 
