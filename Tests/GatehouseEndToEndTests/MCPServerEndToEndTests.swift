@@ -27,30 +27,40 @@ struct MCPServerEndToEndTests {
         process.standardError = FileHandle.nullDevice
         try process.run()
 
-        let requests = [
-            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}"#,
+        // Like a real client: wait for the initialize answer before anything else.
+        // A watchdog ends the server if it stalls, so a read never blocks forever.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 30, execute: watchdog)
+        defer { watchdog.cancel() }
+
+        var answers: [Int: [String: Any]] = [:]
+        var buffer = Data()
+        func send(_ lines: [String]) {
+            input.fileHandleForWriting.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+        }
+        func read(until ids: Set<Int>) throws {
+            while !ids.isSubset(of: Set(answers.keys)) {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { return }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
+                    let line = buffer[buffer.startIndex..<newline]
+                    buffer = Data(buffer[buffer.index(after: newline)...])
+                    if let object = try JSONSerialization.jsonObject(with: line) as? [String: Any], let id = object["id"] as? Int {
+                        answers[id] = object
+                    }
+                }
+            }
+        }
+        send([#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-03-26","capabilities":{},"clientInfo":{"name":"test","version":"1"}}}"#])
+        try read(until: [1])
+        send([
             #"{"jsonrpc":"2.0","method":"notifications/initialized"}"#,
             #"{"jsonrpc":"2.0","id":2,"method":"tools/list"}"#,
             #"{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"check_policy","arguments":{"command":"rm -rf ~"}}}"#,
             #"{"jsonrpc":"2.0","id":4,"method":"tools/call","params":{"name":"scan_text","arguments":{"text":"card 4111 1111 1111 1111"}}}"#,
-        ]
-        input.fileHandleForWriting.write(Data((requests.joined(separator: "\n") + "\n").utf8))
-
-        var answers: [Int: [String: Any]] = [:]
-        var buffer = Data()
-        let deadline = Date().addingTimeInterval(30)
-        while answers.count < 4, Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            buffer.append(chunk)
-            while let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = buffer[buffer.startIndex..<newline]
-                buffer = Data(buffer[buffer.index(after: newline)...])
-                if let object = try JSONSerialization.jsonObject(with: line) as? [String: Any], let id = object["id"] as? Int {
-                    answers[id] = object
-                }
-            }
-        }
+        ])
+        try read(until: [2, 3, 4])
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
 
