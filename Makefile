@@ -19,8 +19,8 @@ HOSTS       := claude codex cursor
 VERSION     = $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/HookCore/Version.swift)
 SYSTEM_PACKAGES := libcurl4-openssl-dev libyaml-dev pkg-config
 # Release builds map the checkout path away, so binaries (and bundles) do not depend
-# on where the repository was cloned.
-SWIFT_RELEASE := -c release --static-swift-stdlib -Xswiftc -file-prefix-map -Xswiftc $(CURDIR)=. -Xcc -ffile-prefix-map=$(CURDIR)=.
+# on where the repository was cloned. No $$ORIGIN rpath: the hooks are static PIE.
+SWIFT_RELEASE := -c release --static-swift-stdlib --disable-local-rpath -Xswiftc -file-prefix-map -Xswiftc $(CURDIR)=. -Xcc -ffile-prefix-map=$(CURDIR)=.
 # Where the release assets of this version are downloadable (release catalogs name it).
 RELEASE_BASE_URL ?= https://github.com/gatehouse-dev/gatehouse/releases/download/v$(VERSION)
 # Fixed mtime of every bundle entry: the last commit's time, so two runs match.

@@ -4,6 +4,18 @@ import PackageDescription
 // The hook executables are on every tool call: HookCore stays free of Foundation
 // (only FoundationEssentials arrives, through swift-crypto) and of libcurl/libyaml
 // links, so a statically linked hook starts close to a hello-world process.
+// Release hook binaries on Linux are static PIE: the dynamic loader's work on
+// every tool call (four shared libraries, their relocations and symbol lookups)
+// costs more than the hook's own decision, and a PIE keeps ASLR. lld links it
+// (gold cannot) and packs the relative relocations (fewer pages to read at
+// start). glibc's static-PIE start refuses an RPATH: `make build` passes
+// `--disable-local-rpath`.
+let hookLinking: [LinkerSetting] = [
+    .unsafeFlags(
+        ["-static-executable", "-use-ld=lld", "-Xclang-linker", "-static-pie", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"],
+        .when(platforms: [.linux], configuration: .release))
+]
+
 let package = Package(
     name: "gatehouse",
     platforms: [.macOS(.v13)],
@@ -50,15 +62,18 @@ let package = Package(
         ),
         .executableTarget(
             name: "gatehouse-claude",
-            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: hookLinking
         ),
         .executableTarget(
             name: "gatehouse-codex",
-            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: hookLinking
         ),
         .executableTarget(
             name: "gatehouse-cursor",
-            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["HookCore", "PolicyFiles", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            linkerSettings: hookLinking
         ),
         // Fleet templates, schema validation: only the person-facing CLI uses it.
         .target(name: "GatehouseFleet", dependencies: ["HookCore"]),

@@ -11,6 +11,16 @@ enum InProcessBench {
         var median: Double
     }
 
+    static let typicalCommand = ToolCall(
+        host: ClaudeCodec.hostID, toolName: "Bash", kind: .shell, command: "git status && npm test -- --watch=false",
+        cwd: "/home/dev/project")
+
+    static func profileEngine() {
+        let engine = Engine(home: "/home/dev")
+        let id = DecisionID(rawValue: "gh_bench000000000000")
+        for _ in 0..<100_000 { _ = engine.evaluate(typicalCommand, id: id) }
+    }
+
     static func run() -> Bool {
         // What every hook process pays once: the compiled pack's static data,
         // then the engine built over it (measured first, while still cold).
@@ -25,9 +35,7 @@ enum InProcessBench {
         let id = DecisionID(rawValue: "gh_bench000000000000")
         var cases: [Case] = []
 
-        let command = ToolCall(
-            host: ClaudeCodec.hostID, toolName: "Bash", kind: .shell, command: "git status && npm test -- --watch=false",
-            cwd: "/home/dev/project")
+        let command = typicalCommand
         cases.append(Case(name: "engine: typical Bash command", unit: "µs", budget: 50,
             median: median(runs: 2000) { _ = engine.evaluate(command, id: id) } * 1_000_000))
 

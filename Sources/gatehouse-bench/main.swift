@@ -3,6 +3,8 @@ import Foundation
 // In-process sections (see InProcessBench, ComponentBench): no hook binary needed.
 if CommandLine.arguments.contains("--components") { ComponentBench.run(); exit(0) }
 if CommandLine.arguments.contains("--in-process") { exit(InProcessBench.run() ? 0 : 1) }
+// `--profile-engine`: the typical-command decision in a loop, for `perf record`.
+if CommandLine.arguments.contains("--profile-engine") { InProcessBench.profileEngine(); exit(0) }
 
 // `make bench`: whole-process latency of the hook against a static-stdlib
 // hello world timed in the same run, so the ratio is independent of the machine.

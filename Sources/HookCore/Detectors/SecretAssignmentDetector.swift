@@ -21,11 +21,21 @@ public struct SecretAssignmentDetector: TextDetector {
 
     /// Lower-cased first two bytes of the keywords: most `p`, `s`, `t`, `a`
     /// in text are followed by something else, and are dismissed with one lookup.
-    static let firstPairs: [Bool] = {
-        var table = [Bool](repeating: false, count: 65536)
-        for keyword in keywords { table[Int(keyword[0]) << 8 | Int(keyword[1])] = true }
-        return table
+    /// Bit set of the keywords' first two bytes (8 KiB, not a 64 KiB table:
+    /// every hook process builds it for the audit summary).
+    static let firstPairs: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 1024)
+        for keyword in keywords {
+            let pair = Int(keyword[0]) << 8 | Int(keyword[1])
+            bits[pair >> 6] |= 1 << UInt64(pair & 63)
+        }
+        return bits
     }()
+
+    static func startsKeyword(_ a: UInt8, _ b: UInt8) -> Bool {
+        let pair = Int(a) << 8 | Int(b)
+        return firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0
+    }
 
     public func scan(_ text: UnsafeBufferPointer<UInt8>, into findings: inout [Finding]) {
         scan(text, label: .empty, into: &findings)
@@ -104,7 +114,7 @@ public struct SecretAssignmentDetector: TextDetector {
     func hasKeyword(_ t: ByteText, _ start: Int, _ end: Int) -> Bool {
         var k = start
         while k + 1 < end {
-            if Self.firstPairs[Int(ASCII.lowercased(t[k])) << 8 | Int(ASCII.lowercased(t[k + 1]))],
+            if Self.startsKeyword(ASCII.lowercased(t[k]), ASCII.lowercased(t[k + 1])),
                 Self.keywords.contains(where: { k + $0.count <= end && t.hasPrefixIgnoringCase($0, at: k) })
             {
                 return true

@@ -26,7 +26,7 @@ public struct Engine: Sendable {
     /// Detector conditions resolved once: per policy and condition, a slot in
     /// `resolved` (-1 for other tests), so evaluation hashes no ids.
     let detectorSlots: [[Int]]
-    let resolved: [(any SubjectDetector)?]
+    let resolved: [any SubjectDetector]
 
     public init(
         policies: [Policy] = BuiltinPolicies.all, detectors: DetectorRegistry = .builtin, home: String?,
@@ -50,13 +50,13 @@ public struct Engine: Sendable {
         }
         self.index = index
         var slotOf: [String: Int] = [:]
-        var resolved: [(any SubjectDetector)?] = []
+        var resolved: [any SubjectDetector] = []
         self.detectorSlots = policies.map { policy in
             policy.conditions.map { condition in
                 guard case let .detector(id) = condition.test else { return -1 }
                 if let slot = slotOf[id] { return slot }
                 slotOf[id] = resolved.count
-                resolved.append(detectors[id])
+                resolved.append(detectors[id] ?? MissingDetector(id: id))
                 return resolved.count - 1
             }
         }
@@ -84,7 +84,8 @@ public struct Engine: Sendable {
             // The index already selected by action: only conditions remain.
             // Many rules ask the same detector about the same subject.
             var cache = DetectorCache(count: resolved.count)
-            for i in index[subject.action.slot] where conditionsHold(policyAt: i, for: subject, cache: &cache) {
+            let context = DetectorContext(subject: subject, home: home)
+            for i in index[subject.action.slot] where conditionsHold(policyAt: i, in: context, cache: &cache) {
                 let policy = policies[i]
                 found.append(PolicyMatch(policy: policy, subject: subject))
                 if policy.effect != .log && policy.effect != .redact { decided = true }
@@ -203,7 +204,8 @@ public struct Engine: Sendable {
         init(count: Int) { answers = [UInt8](repeating: 0, count: count) }
     }
 
-    func conditionsHold(policyAt i: Int, for subject: Subject, cache: inout DetectorCache) -> Bool {
+    func conditionsHold(policyAt i: Int, in context: DetectorContext, cache: inout DetectorCache) -> Bool {
+        let subject = context.subject
         // Only the conditions are read: copying the whole Policy would retain every field.
         let conditions = policies[i].conditions
         let slots = detectorSlots[i]
@@ -212,7 +214,7 @@ public struct Engine: Sendable {
             if slots[k] >= 0 {
                 let slot = slots[k]
                 if cache.answers[slot] == 0 {
-                    cache.answers[slot] = (resolved[slot]?.matches(subject, home: home) ?? false) ? 2 : 1
+                    cache.answers[slot] = resolved[slot].matches(in: context) ? 2 : 1
                 }
                 holds = cache.answers[slot] == 2
             } else {
@@ -250,7 +252,7 @@ public struct Engine: Sendable {
         case let .contains(needles): return needles.contains { value.contains($0) }
         case let .equals(options): return options.contains(value)
         case let .regex(patterns): return patterns.contains { $0.matches(value) }
-        case let .detector(id): return detectors[id]?.matches(subject, home: home) ?? false
+        case let .detector(id): return detectors[id]?.matches(in: DetectorContext(subject: subject, home: home)) ?? false
         }
     }
 
@@ -298,15 +300,20 @@ public struct Engine: Sendable {
             guard case let .matches(globs) = condition.test, globs.contains(where: { $0.pattern.hasPrefix("~/") })
             else { return condition }
             var condition = condition
-            condition.test = .matches(globs.map { glob in
-                glob.pattern.hasPrefix("~/") ? Glob(home + glob.pattern.dropFirst(1)) : glob
-            })
+            condition.test = .matches(globs.map { $0.expandingHome(home) })
             return condition
         }
         policy.conditions = policy.conditions.map(expand)
         policy.exceptions = policy.exceptions.map { $0.map(expand) }
         return policy
     }
+}
+
+/// Stands in for a detector id no registry knows: it never matches. Loading
+/// rejects unknown ids, so only hand-built engines meet it.
+struct MissingDetector: SubjectDetector {
+    let id: String
+    func matches(_ subject: Subject, home: String?) -> Bool { false }
 }
 
 extension Policy {

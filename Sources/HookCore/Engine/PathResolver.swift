@@ -34,6 +34,7 @@ public struct PathResolver: Sendable {
     /// Folds `.`, `..` and repeated slashes; keeps a trailing `/*`-style glob
     /// segment as text. `..` above the root stays at the root, as in the kernel.
     public static func normalise(_ path: String) -> String {
+        if isNormal(path) { return path }
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
@@ -47,5 +48,27 @@ public struct PathResolver: Sendable {
         }
         let joined = parts.joined(separator: "/")
         return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+    }
+
+    /// True when folding would change nothing: an absolute path with no empty,
+    /// `.` or `..` segment and no trailing slash (most paths), checked without
+    /// splitting.
+    static func isNormal(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { b in
+            guard b.count > 1, b[0] == UInt8(ascii: "/"), b[b.count - 1] != UInt8(ascii: "/") else { return false }
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            for i in 0..<(b.count - 1) where b[i] == slash {
+                // The segment after this slash: empty, "." or ".." needs folding.
+                let next = b[i + 1]
+                if next == slash { return false }
+                if next == dot {
+                    let end = i + 2 == b.count || b[i + 2] == slash
+                    let dotDot = i + 2 < b.count && b[i + 2] == dot && (i + 3 == b.count || b[i + 3] == slash)
+                    if end || dotDot { return false }
+                }
+            }
+            return true
+        }
     }
 }

@@ -4,6 +4,13 @@
 public protocol SubjectDetector: Sendable {
     var id: String { get }
     func matches(_ subject: Subject, home: String?) -> Bool
+    /// The engine's entry point: one context per subject, shared by every
+    /// detector asked about it (no per-detector copy of the subject).
+    func matches(in context: DetectorContext) -> Bool
+}
+
+extension SubjectDetector {
+    public func matches(in context: DetectorContext) -> Bool { matches(context.subject, home: context.home) }
 }
 
 public struct DetectorRegistry: Sendable {

@@ -14,7 +14,7 @@ public enum HookProcess {
         codec: Codec, event: HookEvent, engine: ((HookConfiguration) -> Engine)? = nil
     ) -> Never {
         if event == .preToolUse { installCrashPosture() }
-        let configuration = HookConfiguration(environment: ProcessEnvironment.current())
+        let configuration = HookConfiguration(environment: ProcessEnvironment.hookVariables())
         guard let input = FileSystem.readAll(STDIN_FILENO) else {
             let runner = HookRunner(codec: codec, configuration: configuration)
             finish(runner.fail(event, problem: "stdin could not be read (\(FileSystem.lastError()))", input: []))

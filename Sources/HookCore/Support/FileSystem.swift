@@ -42,7 +42,8 @@ public enum FileSystem {
     /// Reads a descriptor to its end (stdin for the hook).
     public static func readAll(_ fd: Int32, limit: Int = 64 << 20) -> [UInt8]? {
         var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        // Uninitialised: zeroing 64 KiB would touch 16 pages a short input never uses.
+        var chunk = [UInt8](unsafeUninitializedCapacity: 65536) { _, count in count = 65536 }
         while out.count < limit {
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 {

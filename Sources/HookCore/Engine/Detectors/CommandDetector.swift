@@ -11,8 +11,12 @@ struct CommandDetector: SubjectDetector {
     }
 
     func matches(_ subject: Subject, home: String?) -> Bool {
-        guard subject.action == .executeShell, let command = subject.command else { return false }
-        return test(command, DetectorContext(subject: subject, home: home))
+        matches(in: DetectorContext(subject: subject, home: home))
+    }
+
+    func matches(in context: DetectorContext) -> Bool {
+        guard context.subject.action == .executeShell, let command = context.subject.command else { return false }
+        return test(command, context)
     }
 }
 
@@ -29,15 +33,17 @@ struct SubjectTestDetector: SubjectDetector {
     func matches(_ subject: Subject, home: String?) -> Bool {
         test(subject, DetectorContext(subject: subject, home: home))
     }
+
+    func matches(in context: DetectorContext) -> Bool { test(context.subject, context) }
 }
 
 /// What a detector needs besides the command: where `~` and relative paths point.
-struct DetectorContext {
-    let subject: Subject
-    let home: String?
+public struct DetectorContext {
+    public let subject: Subject
+    public let home: String?
     let resolver: PathResolver
 
-    init(subject: Subject, home: String?) {
+    public init(subject: Subject, home: String?) {
         self.subject = subject
         self.home = home
         self.resolver = PathResolver(home: home, cwd: subject.cwd.isEmpty ? nil : subject.cwd)
