@@ -112,10 +112,13 @@ test: deps deps-e2e build check-generated policy-test ## Unit and end-to-end tes
 bench: build ## Hook latency against a static hello world, measured in one run
 	@mkdir -p .build/bench
 	@swiftc -O -static-stdlib bench/hello.swift -o .build/bench/hello 2>/dev/null
-	@$(SWIFT) build $(SWIFT_RELEASE) --product gatehouse-bench >/dev/null
-	@failed=""; for host in $(HOSTS); do \
+	@reference=""; if [ "$$(uname -s)" = Linux ]; then \
+	  swiftc -O -static-executable -use-ld=lld -Xclang-linker -static-pie bench/hello.swift \
+	    -o .build/bench/hello-static-pie 2>/dev/null && reference="--reference .build/bench/hello-static-pie"; fi; \
+	$(SWIFT) build $(SWIFT_RELEASE) --product gatehouse-bench >/dev/null; \
+	failed=""; for host in $(HOSTS); do \
 	  $(RELEASE_DIR)/gatehouse-bench --host $$host --hook plugins/$$host/bin/gatehouse-$$host \
-	    --baseline .build/bench/hello || failed="$$failed $$host"; done; \
+	    --baseline .build/bench/hello $$reference || failed="$$failed $$host"; done; \
 	if [ -n "$$failed" ]; then echo "over budget:$$failed"; exit 1; fi
 
 quality: build ## Recall and false-positive rate of the labelled corpora in quality/, through the real hook

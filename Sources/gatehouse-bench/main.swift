@@ -12,6 +12,9 @@ if CommandLine.arguments.contains("--profile-engine") { InProcessBench.profileEn
 struct Options {
     var hook = ""
     var baseline = ""
+    /// Optional second reference: a hello world linked like the hook (static
+    /// PIE on Linux), so the hook's own cost is visible apart from linking.
+    var reference = ""
     var runs = 60
     var budget = 2.0
     /// Which host's payload and event to send: claude, codex or cursor.
@@ -23,11 +26,12 @@ struct Options {
             switch argument {
             case "--hook": hook = iterator.next() ?? ""
             case "--baseline": baseline = iterator.next() ?? ""
+            case "--reference": reference = iterator.next() ?? ""
             case "--runs": runs = Int(iterator.next() ?? "") ?? runs
             case "--budget": budget = Double(iterator.next() ?? "") ?? budget
             case "--host": host = iterator.next() ?? host
             default:
-                FileHandle.standardError.write(Data("usage: gatehouse-bench --hook PATH --baseline PATH [--host claude|codex|cursor] [--runs N] [--budget R]\n".utf8))
+                FileHandle.standardError.write(Data("usage: gatehouse-bench --hook PATH --baseline PATH [--reference PATH] [--host claude|codex|cursor] [--runs N] [--budget R]\n".utf8))
                 exit(2)
             }
         }
@@ -110,8 +114,9 @@ struct Series {
 let allowInput = try payloadFile("allow.json", command: "git status && npm test -- --watch=false")
 let denyInput = try payloadFile("deny.json", command: "rm -rf ~")
 let event = options.host == "cursor" ? "beforeShellExecution" : "pre-tool-use"
-let cases: [(String, [String], String)] = [
-    ("static hello world (baseline)", [options.baseline], allowInput),
+var cases: [(String, [String], String)] = [("static hello world (baseline)", [options.baseline], allowInput)]
+if !options.reference.isEmpty { cases.append(("hello world, linked as the hook", [options.reference], allowInput)) }
+cases += [
     ("pre-call allow (\(options.host))", [options.hook, "hook", event], allowInput),
     ("pre-call deny (\(options.host))", [options.hook, "hook", event], denyInput),
 ]
@@ -129,10 +134,16 @@ let baseline = series[0].median
 var worst = 0.0
 for s in series {
     let ratio = s.median / baseline
-    worst = max(worst, ratio)
+    if s.name.hasPrefix("pre-call") { worst = max(worst, ratio) }
     print("  \(s.name.padding(toLength: 33, withPad: " ", startingAt: 0)) \(format(s.median).leftPad(7)) \(format(s.p90).leftPad(7))  \(format(ratio).leftPad(5))")
 }
 print("Budget: hook median at most \(format(options.budget))x the baseline. Worst ratio: \(format(worst)) — \(worst <= options.budget ? "PASS" : "FAIL")")
+if !options.reference.isEmpty {
+    // Informational: the hook against a process linked the same way.
+    let reference = series[1].median
+    let own = series.filter { $0.name.hasPrefix("pre-call") }.map { $0.median / reference }.max() ?? 0
+    print("Against the hello world linked as the hook: worst ratio \(format(own)) (not budgeted; the hook's own work).")
+}
 print("")
 let inProcessPassed = InProcessBench.run()
 if worst > options.budget || !inProcessPassed { exit(1) }

@@ -205,24 +205,29 @@ public struct Engine: Sendable {
     }
 
     func conditionsHold(policyAt i: Int, in context: DetectorContext, cache: inout DetectorCache) -> Bool {
-        let subject = context.subject
         // Only the conditions are read: copying the whole Policy would retain every field.
-        let conditions = policies[i].conditions
-        let slots = detectorSlots[i]
-        for (k, condition) in conditions.enumerated() {
-            let holds: Bool
-            if slots[k] >= 0 {
-                let slot = slots[k]
-                if cache.answers[slot] == 0 {
-                    cache.answers[slot] = resolved[slot].matches(in: context) ? 2 : 1
+        // Indexes, not `for condition in`: iterating would copy (retain) each
+        // condition and glob on the hottest loop of a decision.
+        let held = policies[i].conditions.withUnsafeBufferPointer { conditions in
+            detectorSlots[i].withUnsafeBufferPointer { slots in
+                for k in conditions.indices {
+                    let holds: Bool
+                    let slot = slots[k]
+                    if slot >= 0 {
+                        if cache.answers[slot] == 0 {
+                            cache.answers[slot] = resolved[slot].matches(in: context) ? 2 : 1
+                        }
+                        holds = cache.answers[slot] == 2
+                    } else {
+                        holds = self.holds(conditions[k], for: context.subject)
+                    }
+                    if holds == conditions[k].negated { return false }
                 }
-                holds = cache.answers[slot] == 2
-            } else {
-                holds = self.holds(condition, for: subject)
+                return true
             }
-            if holds == condition.negated { return false }
         }
-        for group in policies[i].exceptions where group.allSatisfy({ self.holds($0, for: subject) != $0.negated }) {
+        guard held else { return false }
+        for group in policies[i].exceptions where group.allSatisfy({ self.holds($0, for: context.subject) != $0.negated }) {
             return false
         }
         return true
@@ -244,9 +249,20 @@ public struct Engine: Sendable {
         case let .matches(globs):
             let isPath = condition.field == .cwd
                 || (condition.field == .resource && (subject.action == .readFile || subject.action == .writeFile))
-            return globs.contains { glob in
-                guard glob.isRelative, isPath else { return glob.matches(value, path: isPath) }
-                return Engine.relative(value, to: subject.cwd).map { glob.matches($0) } ?? false
+            // The value's bytes once for every glob, and globs borrowed from the
+            // buffer: an array subscript or a closure per glob copied each one.
+            var text = value
+            return text.withUTF8 { bytes in
+                globs.withUnsafeBufferPointer { globs in
+                    for g in globs.indices {
+                        if globs[g].isRelative && isPath {
+                            if let relative = Engine.relative(value, to: subject.cwd), globs[g].matches(relative) { return true }
+                        } else if globs[g].matches(bytes: bytes, path: isPath) {
+                            return true
+                        }
+                    }
+                    return false
+                }
             }
         case let .startsWith(prefixes): return prefixes.contains { value.hasPrefix($0) }
         case let .contains(needles): return needles.contains { value.contains($0) }

@@ -1,7 +1,9 @@
 /// Path glob: `*` and `?` stay within one path segment, `**` crosses segments,
 /// `[abc]` is a class. Matching walks the set of reachable text positions token
 /// by token, so it costs O(pattern × text) at worst, never exponential time.
-public struct Glob: Sendable, Equatable, CustomStringConvertible {
+/// A final class: rules hold hundreds of globs and the engine passes them
+/// around on every decision; a reference copies with one retain.
+public final class Glob: Sendable, Equatable, CustomStringConvertible {
     public let pattern: String
     /// One code per token (`Code`): a plain integer array, so building and
     /// copying a glob retains nothing per token.
@@ -29,7 +31,7 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
         var negated: Bool
     }
 
-    public init(_ pattern: String) {
+    public convenience init(_ pattern: String) {
         var tokens: [UInt16] = []
         var sets: [CharacterClass] = []
         tokens.reserveCapacity(pattern.utf8.count)

@@ -7,7 +7,8 @@ struct CloudMetadataDetector: SubjectDetector {
     enum Service: Sendable { case linkLocal, gcpName, alibaba, ecs, awsIPv6 }
 
     let id: String
-    let services: Set<Service>
+    // An array, not a Set: at most five, and no Hashable lookup at start-up.
+    let services: [Service]
 
     static let all: [any SubjectDetector] = [
         CloudMetadataDetector(id: "network.cloud-metadata", services: [.linkLocal, .gcpName, .alibaba, .ecs, .awsIPv6]),
@@ -71,7 +72,12 @@ struct CloudMetadataDetector: SubjectDetector {
     /// fd00:ec2) holds a decimal digit, and every name form says "metadata" or
     /// "instance-data": text with neither is rejected without parsing.
     static func mayNameAService(_ text: String) -> Bool {
-        mayNameAService(Array(text.utf8)[...])
+        // Most words fail this test: read them in place, no byte array.
+        var text = text
+        return text.withUTF8 { bytes in
+            for byte in bytes where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
+            return containsIgnoringCase(bytes, "metadata") || containsIgnoringCase(bytes, "instance-data")
+        }
     }
 
     static func mayNameAService(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -79,7 +85,8 @@ struct CloudMetadataDetector: SubjectDetector {
         return containsIgnoringCase(bytes, "metadata") || containsIgnoringCase(bytes, "instance-data")
     }
 
-    static func containsIgnoringCase(_ bytes: ArraySlice<UInt8>, _ needle: StaticString) -> Bool {
+    static func containsIgnoringCase<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ needle: StaticString) -> Bool
+    where Bytes.Index == Int {
         let count = needle.utf8CodeUnitCount
         guard bytes.count >= count else { return false }
         return needle.withUTF8Buffer { word in

@@ -93,7 +93,7 @@ enum FileDetectors {
 
     /// `../../../etc/passwd`: a path that climbs with `..` and lands in a system directory.
     static func traversalToSystem(_ subject: Subject) -> Bool {
-        guard subject.action == .readFile || subject.action == .writeFile, subject.rawPath.contains("..") else { return false }
+        guard subject.action == .readFile || subject.action == .writeFile, subject.rawPath.utf8.containsDotDot else { return false }
         let path = subject.resource
         let systemRoots = ["/etc/", "/root/", "/proc/", "/sys/", "/boot/", "/var/", "/usr/", "/bin/", "/sbin/", "/lib/",
                            "/private/etc/", "/System/", "/Library/", "/dev/"]
@@ -102,5 +102,18 @@ enum FileDetectors {
         let raw = subject.rawPath
         return !systemRoots.contains { raw.hasPrefix($0) && !raw.hasPrefix($0 + "..") && path.hasPrefix($0) }
             || raw.contains("/../../")
+    }
+}
+
+extension String.UTF8View {
+    /// `..` anywhere, without the generic substring search.
+    var containsDotDot: Bool {
+        var previousDot = false
+        for byte in self {
+            let dot = byte == UInt8(ascii: ".")
+            if dot && previousDot { return true }
+            previousDot = dot
+        }
+        return false
     }
 }
