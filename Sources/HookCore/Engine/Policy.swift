@@ -15,6 +15,43 @@ public enum PolicyAction: String, Sendable, CaseIterable {
     case other = "invoke:other"
 }
 
+/// A set of actions as a bit mask: every rule has one, and a `Set` would cost
+/// an allocation and hashing per rule at every hook start.
+public struct PolicyActions: Sendable, Equatable, Sequence, ExpressibleByArrayLiteral, CustomStringConvertible {
+    private var bits: UInt16
+
+    public init() { bits = 0 }
+
+    public init(arrayLiteral actions: PolicyAction...) {
+        bits = 0
+        for action in actions { insert(action) }
+    }
+
+    public init<S: Sequence>(_ actions: S) where S.Element == PolicyAction {
+        bits = 0
+        for action in actions { insert(action) }
+    }
+
+    public var isEmpty: Bool { bits == 0 }
+    public var count: Int { bits.nonzeroBitCount }
+
+    public func contains(_ action: PolicyAction) -> Bool { bits & (1 << UInt16(action.slot)) != 0 }
+
+    @discardableResult
+    public mutating func insert(_ action: PolicyAction) -> Bool {
+        let had = contains(action)
+        bits |= 1 << UInt16(action.slot)
+        return !had
+    }
+
+    /// In `PolicyAction.allCases` order.
+    public func makeIterator() -> IndexingIterator<[PolicyAction]> {
+        PolicyAction.allCases.filter(contains).makeIterator()
+    }
+
+    public var description: String { "[" + map(\.rawValue).joined(separator: ", ") + "]" }
+}
+
 /// The part of a subject a condition looks at.
 public enum ConditionField: String, Sendable, CaseIterable {
     case resource, tool, host, cwd, content
@@ -53,7 +90,7 @@ public struct Policy: Sendable {
     public var risk: RiskLevel
     public var reason: String
     /// Empty means every action.
-    public var actions: Set<PolicyAction>
+    public var actions: PolicyActions
     /// All must hold.
     public var conditions: [Condition]
     /// What the agent should do next, appended to a deny or ask message.
@@ -69,7 +106,7 @@ public struct Policy: Sendable {
 
     public init(
         id: String, description: String, effect: Effect, risk: RiskLevel, reason: String,
-        actions: Set<PolicyAction>, conditions: [Condition], guidance: String? = nil,
+        actions: PolicyActions, conditions: [Condition], guidance: String? = nil,
         exceptions: [[Condition]] = [], origin: PolicyOrigin = .builtin, raisedByEngine: Bool = false
     ) {
         self.exceptions = exceptions

@@ -136,7 +136,7 @@ public struct PolicyDecoder {
         var description = "", reason = "", guidance: String?
         var effect: Effect?
         var risk = RiskLevel.medium
-        var actions: Set<PolicyAction> = []
+        var actions: PolicyActions = []
         var conditions: [Condition] = []
         var exceptions: [[Condition]] = []
         var tests: [PolicyTestCase] = []
