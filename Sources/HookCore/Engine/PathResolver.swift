@@ -34,7 +34,11 @@ public struct PathResolver: Sendable {
     /// Folds `.`, `..` and repeated slashes; keeps a trailing `/*`-style glob
     /// segment as text. `..` above the root stays at the root, as in the kernel.
     public static func normalise(_ path: String) -> String {
-        if isNormal(path) { return path }
+        isNormal(path) ? path : folded(path)
+    }
+
+    /// The general fold, segment by segment.
+    static func folded(_ path: String) -> String {
         let absolute = path.hasPrefix("/")
         var parts: [Substring] = []
         for segment in path.split(separator: "/", omittingEmptySubsequences: true) {
