@@ -44,10 +44,18 @@ public struct PolicyActions: Sendable, Equatable, Sequence, ExpressibleByArrayLi
         return !had
     }
 
-    /// In `PolicyAction.allCases` order.
-    public func makeIterator() -> IndexingIterator<[PolicyAction]> {
-        PolicyAction.allCases.filter(contains).makeIterator()
+    /// In `PolicyAction.allCases` order, straight off the bits (no array).
+    public struct Iterator: IteratorProtocol {
+        var bits: UInt16
+        public mutating func next() -> PolicyAction? {
+            guard bits != 0 else { return nil }
+            let slot = bits.trailingZeroBitCount
+            bits &= bits - 1
+            return PolicyAction.allCases[slot]
+        }
     }
+
+    public func makeIterator() -> Iterator { Iterator(bits: bits) }
 
     public var description: String { "[" + map(\.rawValue).joined(separator: ", ") + "]" }
 }

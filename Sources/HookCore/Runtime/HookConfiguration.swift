@@ -5,12 +5,15 @@ public struct HookConfiguration: Sendable {
     public var mode: EnforcementMode
     /// Problems with the configuration itself, reported on stderr.
     public var notes: [String]
+    /// The variables this configuration was read from, for the policy layers.
+    public var environment: [String: String]
 
     public static let auditLogVariable = "GATEHOUSE_AUDIT_LOG"
     public static let modeVariable = "GATEHOUSE_MODE"
 
     public init(environment: [String: String]) {
         var notes: [String] = []
+        self.environment = environment
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
         self.home = home
         self.auditLogPath = HookConfiguration.auditLogPath(environment: environment)

@@ -10,7 +10,7 @@ import HookCore
 public enum GovernedHook {
     public static func main<Codec: HostCodec>(codec: Codec, event: HookEvent) -> Never {
         HookProcess.main(codec: codec, event: event) { configuration in
-            engine(host: codec.host, configuration: configuration, environment: ProcessEnvironment.hookVariables())
+            engine(host: codec.host, configuration: configuration, environment: configuration.environment)
         }
     }
 

@@ -74,13 +74,10 @@ struct CloudMetadataDetector: SubjectDetector {
     static func mayNameAService(_ text: String) -> Bool {
         // Most words fail this test: read them in place, no byte array.
         var text = text
-        return text.withUTF8 { bytes in
-            for byte in bytes where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
-            return containsIgnoringCase(bytes, "metadata") || containsIgnoringCase(bytes, "instance-data")
-        }
+        return text.withUTF8 { mayNameAService($0) }
     }
 
-    static func mayNameAService(_ bytes: ArraySlice<UInt8>) -> Bool {
+    static func mayNameAService<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes) -> Bool where Bytes.Index == Int {
         for byte in bytes where byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") { return true }
         return containsIgnoringCase(bytes, "metadata") || containsIgnoringCase(bytes, "instance-data")
     }
